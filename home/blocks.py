@@ -1,0 +1,140 @@
+"""StreamField blocks shared by the network's pages. Tours and projects build on these."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+# For text below a section heading of its own (a meeting's agenda, say): no second-level headings.
+SECTION_TEXT_FEATURES = [feature for feature in RICH_TEXT_FEATURES if feature != "h2"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, features=None, **kwargs):
+        super().__init__(features=features or RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "blocks/paragraph_block.html"
+        description = _("Fließtext mit Zwischenüberschriften, Listen und Links.")
+        preview_value = (
+            "<p>Beim Auftakttreffen stellten sich die Vereine gegenseitig vor "
+            "und sprachen über ihre Wünsche an die Zusammenarbeit.</p>"
+        )
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with its alternative text, a visible caption and the photographer's credit."""
+
+    image = ImageBlock(label=_("Bild"))
+    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=250)
+    credit = blocks.CharBlock(
+        label=_("Bildnachweis"),
+        required=False,
+        max_length=120,
+        help_text=_("Wer das Bild gemacht hat oder woher es stammt."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+        template = "blocks/captioned_image_block.html"
+        description = _("Ein Bild mit Alternativtext, Bildunterschrift und Bildnachweis.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Zitat"), max_length=1000)
+    speaker = blocks.CharBlock(label=_("Wer sagt das?"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Zitat")
+        template = "blocks/quote_block.html"
+        description = _("Ein hervorgehobenes Zitat mit Angabe, wer es gesagt hat.")
+        preview_value = {
+            "quote": "Wir wollen mitgestalten, nicht nur eingeladen werden.",
+            "speaker": "Teilnehmerin des Auftakttreffens",
+        }
+
+
+class DecisionListBlock(blocks.StructBlock):
+    """What a meeting agreed on, one decision per line."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+    decisions = blocks.ListBlock(
+        blocks.TextBlock(label=_("Beschluss"), max_length=500), label=_("Beschlüsse"), min_num=1
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Beschlüsse und Ergebnisse")
+        template = "blocks/decision_list_block.html"
+        description = _("Eine Liste der Beschlüsse oder festgehaltenen Ergebnisse.")
+        preview_value = {
+            "heading": "Festgehalten",
+            "decisions": [
+                "Eine regelmäßige Austauschplattform zwischen den Vereinen wird gewünscht.",
+                "Die Stadtverwaltung koordiniert und moderiert.",
+            ],
+        }
+
+
+class AgendaBlock(blocks.StructBlock):
+    """The points of a meeting's agenda, in order."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+    items = blocks.ListBlock(
+        blocks.CharBlock(label=_("Tagesordnungspunkt"), max_length=250),
+        label=_("Tagesordnungspunkte"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Tagesordnungspunkte")
+        template = "blocks/agenda_block.html"
+        description = _("Die Punkte der Tagesordnung, nummeriert in ihrer Reihenfolge.")
+        preview_value = {
+            "heading": "Tagesordnung",
+            "items": ["Begrüßung", "Berichte aus den Arbeitsgruppen", "Verschiedenes"],
+        }
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """Files to download, each shown with its type and size so readers know what they get."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+    documents = blocks.ListBlock(
+        DocumentChooserBlock(label=_("Dokument")), label=_("Dokumente"), min_num=1
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokumente")
+        template = "blocks/document_list_block.html"
+        description = _("Dateien zum Herunterladen, z. B. Protokolle oder Präsentationen.")
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The general body of content pages."""
+
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    documents = DocumentListBlock()
+
+
+class MeetingContentBlock(blocks.StreamBlock):
+    """Agenda and results of a meeting: text, decisions, documents, images.
+
+    Each sits under a section heading of the meeting page, so its own headings start one level down.
+    """
+
+    paragraph = ParagraphBlock(features=SECTION_TEXT_FEATURES)
+    agenda = AgendaBlock()
+    decisions = DecisionListBlock()
+    documents = DocumentListBlock()
+    image = CaptionedImageBlock()

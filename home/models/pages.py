@@ -1,0 +1,108 @@
+"""The portal's home page and plain content pages (about, imprint, privacy)."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from .associations import LOGO_RENDITION, AssociationPage
+from .meetings import MeetingPage
+
+NEWEST_ASSOCIATIONS_COUNT = 4
+
+
+class HomePage(Page):
+    lead = models.CharField(
+        _("Leitsatz"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ein Satz unter dem Titel: worum es im Netzwerk geht."),
+    )
+    intro = RichTextField(_("Über das Netzwerk"), features=RICH_TEXT_FEATURES, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("intro")]
+
+    template = "pages/home_page.html"
+    # One home page per language, each directly under the root: a translation is a second
+    # HomePage there, so no max_count here.
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.AssociationIndexPage",
+        "home.MeetingIndexPage",
+        "home.StandardPage",
+    ]
+    page_description = _("Das Portal des Netzwerks; eine Startseite je Sprache.")
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+    def next_meeting(self):
+        return (
+            MeetingPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now(), is_cancelled=False)
+            .select_related("series")
+            .order_by("start")
+            .first()
+        )
+
+    def newest_associations(self):
+        return (
+            AssociationPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .prefetch_related(
+                Prefetch(
+                    "logo",
+                    queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION),
+                ),
+                "focus_areas",
+            )
+            .order_by(models.F("member_since").desc(nulls_last=True), "-first_published_at")[
+                :NEWEST_ASSOCIATIONS_COUNT
+            ]
+        )
+
+    def sections(self):
+        """The portal's main sections (directory, meetings, later projects and walks)."""
+        return self.get_children().live().public().in_menu().specific()
+
+
+class StandardPage(Page):
+    intro = models.CharField(_("Einleitung"), max_length=300, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    template = "pages/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    page_description = _("Eine einfache Inhaltsseite, z. B. Über uns, Impressum oder Datenschutz.")
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")

@@ -1,0 +1,79 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium (never a downloaded browser).
+
+Without Chromium or Playwright these tests are skipped locally; CI sets REQUIRE_BROWSER_TESTS=1,
+which turns a missing browser into a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# As root on a closed network: no sandbox, and no background traffic to Google's hosts.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "test-artifacts/screenshots"))
+
+
+def _unavailable_reason():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -e '.[test]')"
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The live server with the demo network in place.
+
+    Browser tests run in committed transactions, so Django empties the database after each;
+    with serialized_rollback=True on the test, the tree root comes back and the demo is reloaded.
+    """
+    call_command("load_demo_content", "--no-users")
+    return live_server.url
+
+
+@pytest.fixture
+def browser(demo_site):
+    """Chromium, started after the database work of the test's setup and closed before its
+    teardown: while Playwright's event loop runs in this thread, Django treats the thread as
+    async and hands out other database connections. Test bodies therefore only drive the page."""
+    reason = _unavailable_reason()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    folder = SCREENSHOT_DIR / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = folder / f"{name}.png"
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return take

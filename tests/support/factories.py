@@ -1,0 +1,85 @@
+"""Factories for the network's pages and vocabularies, built on wagtail-factories."""
+
+import datetime
+import zoneinfo
+
+import factory
+import wagtail_factories
+
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+from home import models
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+class VocabularyFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Begriff {n}")
+    slug = factory.LazyAttribute(lambda term: slugify(term.name))
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        abstract = True
+
+
+class FocusAreaFactory(VocabularyFactory):
+    class Meta:
+        model = models.FocusArea
+
+
+class LanguageFactory(VocabularyFactory):
+    code = "tr"
+    native_name = "Türkçe"
+
+    class Meta:
+        model = models.Language
+
+
+class DistrictFactory(VocabularyFactory):
+    class Meta:
+        model = models.District
+
+
+class SupportTopicFactory(VocabularyFactory):
+    class Meta:
+        model = models.SupportTopic
+
+
+class AssociationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testverein {n:03d} e. V.")
+    short_description = "Ein Verein für Tests."
+
+    class Meta:
+        model = models.AssociationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if extracted:
+            self.focus_areas.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if extracted:
+            self.languages.set(extracted)
+            self.save()
+
+
+class MeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testtreffen {n}")
+    start = datetime.datetime(2030, 5, 6, 18, 0, tzinfo=BERLIN)
+    end = factory.LazyAttribute(lambda meeting: meeting.start + datetime.timedelta(hours=2))
+    format = models.MeetingPage.Format.ONLINE
+
+    class Meta:
+        model = models.MeetingPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def attending_associations(self, create, extracted, **kwargs):
+        if extracted:
+            self.attending_associations.set(extracted)
+            self.save()
