@@ -16,11 +16,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..filters import AssociationFilter
+from .base import SectionIndexPage
 
 LOGO_RENDITION = "fill-160x160"
 
@@ -30,16 +32,21 @@ def validate_not_in_future(year):
         raise ValidationError(_("Das Gründungsjahr darf nicht in der Zukunft liegen."))
 
 
-class AssociationIndexPage(Page):
-    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
+class AssociationQuerySet(PageQuerySet):
+    def for_cards(self):
+        """With everything an association's card shows, in a constant number of queries."""
+        return self.select_related("district").prefetch_related(
+            Prefetch(
+                "logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+            ),
+            "focus_areas",
+            "languages",
+        )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+class AssociationIndexPage(SectionIndexPage):
     template = "pages/association_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.AssociationPage"]
-    max_count_per_parent = 1
     page_description = _(
         "Das Verzeichnis der Mitgliedsvereine, filterbar nach Schwerpunkt, Sprache, Angebot und Bedarf."
     )
@@ -49,20 +56,12 @@ class AssociationIndexPage(Page):
         verbose_name_plural = _("Vereinsverzeichnisse")
 
     def associations(self):
-        """Live, public member associations of this directory, with what their cards show."""
+        """Live, public member associations of this directory, by name."""
         return (
             AssociationPage.objects.live()
             .public()
             .descendant_of(self)
-            .select_related("district")
-            .prefetch_related(
-                Prefetch(
-                    "logo",
-                    queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION),
-                ),
-                "focus_areas",
-                "languages",
-            )
+            .for_cards()
             .order_by("title")
         )
 
@@ -94,6 +93,8 @@ class AssociationIndexPage(Page):
 
 
 class AssociationPage(Page):
+    objects = PageManager.from_queryset(AssociationQuerySet)()
+
     short_description = models.CharField(
         _("Kurzbeschreibung"),
         max_length=300,

@@ -11,25 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..blocks import RICH_TEXT_FEATURES, MeetingContentBlock
+from ..blocks import MeetingContentBlock
 from ..calendar import calendar_response
+from .base import SectionIndexPage
 
 
-class MeetingIndexPage(RoutablePageMixin, Page):
-    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
+class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
     template = "pages/meeting_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.MeetingPage"]
-    max_count_per_parent = 1
     page_description = _(
         "Die Treffen des Netzwerks: kommende zuerst, dann vergangene nach Jahr, mit Kalender-Abo."
     )

@@ -1,18 +1,16 @@
 """The portal's home page and plain content pages (about, imprint, privacy)."""
 
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
-from .associations import LOGO_RENDITION, AssociationPage
+from .associations import AssociationPage
 from .meetings import MeetingPage
 
 NEWEST_ASSOCIATIONS_COUNT = 4
@@ -74,13 +72,7 @@ class HomePage(Page):
             AssociationPage.objects.live()
             .public()
             .descendant_of(self)
-            .prefetch_related(
-                Prefetch(
-                    "logo",
-                    queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION),
-                ),
-                "focus_areas",
-            )
+            .for_cards()
             .order_by(models.F("member_since").desc(nulls_last=True), "-first_published_at")[
                 :NEWEST_ASSOCIATIONS_COUNT
             ]
