@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from home.models import AssociationIndexPage, HomePage, MeetingIndexPage
+from projects.models import ProjectIndexPage
+from tours.models import TourIndexPage, TourPage
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +29,18 @@ def directory(home):
 @pytest.fixture
 def meeting_index(home):
     return MeetingIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def tour_index(home):
+    return TourIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def demo_tour(tour_index):
+    return TourPage.objects.child_of(tour_index).get(slug="ankommen-in-sindelfingen")
+
+
+@pytest.fixture
+def project_index(home):
+    return ProjectIndexPage.objects.child_of(home).get()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
@@ -24,3 +25,13 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+def visible_pages(pages):
+    """Only the pages the public may see: live and without view restrictions.
+
+    A preview holds a page's relations in memory, where only the live flag can be checked.
+    """
+    if isinstance(pages, PageQuerySet):
+        return pages.live().public()
+    return pages.filter(live=True)

@@ -13,12 +13,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import MeetingContentBlock
 from ..calendar import calendar_response
-from .base import SectionIndexPage
+from .base import SectionIndexPage, visible_pages
 
 
 class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -196,11 +195,7 @@ class MeetingPage(RoutablePageMixin, Page):
 
     def live_attending_associations(self):
         """Attending associations that the public may see, by name."""
-        associations = self.attending_associations.all()
-        if isinstance(associations, PageQuerySet):
-            return associations.live().public().order_by("title")
-        # A preview holds its relations in memory, where only the live flag can be checked.
-        return associations.filter(live=True).order_by("title")
+        return visible_pages(self.attending_associations.all()).order_by("title")
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):

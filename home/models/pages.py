@@ -45,9 +45,12 @@ class HomePage(Page):
     # One home page per language, each directly under the root: a translation is a second
     # HomePage there, so no max_count here.
     parent_page_types = ["wagtailcore.Page"]
+    # Named as strings: the home app never imports the walks or projects apps.
     subpage_types = [
         "home.AssociationIndexPage",
         "home.MeetingIndexPage",
+        "tours.TourIndexPage",
+        "projects.ProjectIndexPage",
         "home.StandardPage",
     ]
     page_description = _("Das Portal des Netzwerks; eine Startseite je Sprache.")

@@ -23,10 +23,11 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Our apps in dependency order: home is the base, walks build on it, projects link walks.
 INSTALLED_APPS = [
     "home",
-    "projects",
     "tours",
+    "projects",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -132,7 +133,33 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Netzwerk Migrantenorganisationen Sindelfingen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents include the audio of walk stops; their players need audio served inline.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+    "mp3",
+    "m4a",
+    "ogg",
+    "oga",
+    "opus",
+    "wav",
+]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "audio/opus",
+    "audio/wav",
+    "audio/x-wav",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -145,6 +172,14 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # The network's own settings.
 NETWORK_DIRECTORY_PAGE_SIZE = 12
+
+# Walks: the pace behind a walk's computed duration, and the time readers spend at each stop.
+TOURS_WALKING_SPEED_KMH = float(os.environ.get("TOURS_WALKING_SPEED_KMH", "4.0"))
+TOURS_MINUTES_PER_STOP = int(os.environ.get("TOURS_MINUTES_PER_STOP", "8"))
+# The interactive map is off unless a tile server is named: loading tiles from a third party
+# sends readers' addresses there. Example: "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+TOURS_MAP_TILE_URL = os.environ.get("TOURS_MAP_TILE_URL", "")
+TOURS_MAP_ATTRIBUTION = os.environ.get("TOURS_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
 
 # Several app servers share one cache when REDIS_URL is set; otherwise each process keeps its own.
 if os.environ.get("REDIS_URL"):

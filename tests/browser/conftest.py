@@ -6,6 +6,7 @@ which turns a missing browser into a failure.
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,27 @@ def browser(demo_site):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def decode_qr(tmp_path):
+    """Decode the QR code in a PNG with zbarimg (Debian's zbar-tools)."""
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        reason = "zbarimg not found (apt-get install zbar-tools)"
+        if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+    def decode(png_bytes):
+        image = tmp_path / "qr.png"
+        image.write_bytes(png_bytes)
+        result = subprocess.run(
+            [zbarimg, "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False
+        )
+        return result.stdout.strip()
+
+    return decode
 
 
 @pytest.fixture

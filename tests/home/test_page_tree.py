@@ -13,6 +13,8 @@ from home.models import (
     MeetingPage,
     StandardPage,
 )
+from projects.models import ProjectIndexPage
+from tours.models import TourIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -21,7 +23,14 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_page_holds_the_network_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {AssociationIndexPage, MeetingIndexPage, StandardPage}
+            HomePage,
+            {
+                AssociationIndexPage,
+                MeetingIndexPage,
+                TourIndexPage,
+                ProjectIndexPage,
+                StandardPage,
+            },
         )
 
     def test_associations_live_in_the_directory_only(self):

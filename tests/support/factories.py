@@ -2,6 +2,7 @@
 
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import factory
 import wagtail_factories
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home import models
+from tours.models import TourPage, TourStopPage
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -83,3 +85,20 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.attending_associations.set(extracted)
             self.save()
+
+
+class TourPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testrundgang {n}")
+
+    class Meta:
+        model = TourPage
+
+
+class TourStopPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Teststation {n:03d}")
+    latitude = Decimal("48.713100")
+    longitude = Decimal("9.002800")
+    teaser = "Eine Station für Tests."
+
+    class Meta:
+        model = TourStopPage

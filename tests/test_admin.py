@@ -19,6 +19,8 @@ from home.models import (
     StandardPage,
     SupportTopic,
 )
+from projects.models import OutsideActor, ProjectIndexPage, ProjectPage, ProjectUpdatePage
+from tours.models import TourIndexPage, TourPage, TourStopPage
 
 
 def editor_form_data(page):
@@ -40,8 +42,26 @@ def editor_form_data(page):
             "agenda": streamfield([]),
             "results": streamfield([]),
         }
-    elif isinstance(page, StandardPage):
-        data |= {"body": streamfield([])}
+    elif isinstance(page, StandardPage | ProjectUpdatePage):
+        data |= {"body": streamfield([]), "summary": getattr(page, "summary", "")}
+        if isinstance(page, ProjectUpdatePage):
+            data["date"] = page.date.isoformat()
+    elif isinstance(page, ProjectPage):
+        data |= {
+            "summary": page.summary,
+            "status": page.status,
+            "goal": rich_text(page.goal),
+            "milestones": inline_formset([]),
+            "working_groups": inline_formset([]),
+        }
+    elif isinstance(page, TourStopPage):
+        data |= {
+            "teaser": page.teaser,
+            "latitude": str(page.latitude),
+            "longitude": str(page.longitude),
+            "story": streamfield([]),
+            "sources": rich_text(page.sources),
+        }
     else:
         return None  # no StreamField or inline panel: the helpers read the form themselves
     return nested_form_data(data)
@@ -60,6 +80,12 @@ class AdminTests(WagtailPageTestCase):
             MeetingIndexPage,
             MeetingPage,
             StandardPage,
+            TourIndexPage,
+            TourPage,
+            TourStopPage,
+            ProjectIndexPage,
+            ProjectPage,
+            ProjectUpdatePage,
         ):
             page = model.objects.first()
             with self.subTest(model=model.__name__):
@@ -68,14 +94,23 @@ class AdminTests(WagtailPageTestCase):
 
     def test_the_add_form_opens_for_each_child_type(self):
         for parent_model, child in (
-            (AssociationIndexPage, "associationpage"),
-            (MeetingIndexPage, "meetingpage"),
-            (HomePage, "standardpage"),
+            (AssociationIndexPage, "home/associationpage"),
+            (MeetingIndexPage, "home/meetingpage"),
+            (HomePage, "home/standardpage"),
+            (TourIndexPage, "tours/tourpage"),
+            (TourPage, "tours/tourstoppage"),
+            (ProjectIndexPage, "projects/projectpage"),
+            (ProjectPage, "projects/projectupdatepage"),
         ):
             parent = parent_model.objects.first()
             with self.subTest(child=child):
-                response = self.client.get(f"/admin/pages/add/home/{child}/{parent.pk}/")
+                response = self.client.get(f"/admin/pages/add/{child}/{parent.pk}/")
                 self.assertEqual(response.status_code, 200)
+
+    def test_outside_actors_are_managed_as_snippets(self):
+        response = self.client.get("/admin/snippets/projects/outsideactor/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, OutsideActor.objects.get().name)
 
     def test_vocabularies_are_listed_under_their_admin_menu(self):
         for model in (FocusArea, Language, District, SupportTopic, MeetingSeries):

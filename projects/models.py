@@ -1,0 +1,315 @@
+"""The city's projects in which the associations take part, their working groups and news."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.models import AssociationPage
+from home.models.base import SectionIndexPage, visible_pages
+
+
+class OutsideActor(index.Indexed, models.Model):
+    """A person or organisation outside the network whom a working group invites."""
+
+    name = models.CharField(_("Name"), max_length=150)
+    organisation = models.CharField(_("Organisation"), max_length=150, blank=True)
+    role = models.CharField(_("Rolle"), max_length=150, blank=True)
+    invited_on = models.DateField(_("Eingeladen am"), null=True, blank=True)
+    consent_to_publish = models.BooleanField(
+        _("Einwilligung zur Veröffentlichung liegt vor"),
+        default=False,
+        help_text=_("Ohne Einwilligung erscheint statt des Namens nur die Organisation."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("role"),
+        FieldPanel("invited_on"),
+        FieldPanel("consent_to_publish"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("organisation"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        verbose_name = _("Externer Akteur")
+        verbose_name_plural = _("Externe Akteure")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    @property
+    def public_label(self):
+        """How the public sees this actor: with name only where they agreed to it."""
+        parts = [self.name] if self.consent_to_publish else []
+        parts += [part for part in (self.role, self.organisation) if part]
+        return ", ".join(parts) or str(_("Eingeladener Gast"))
+
+
+class ProjectIndexPage(SectionIndexPage):
+    template = "pages/project_index_page.html"
+    subpage_types = ["projects.ProjectPage"]
+    page_description = _("Die Projekte der Stadt, an denen die Vereine mitwirken.")
+
+    class Meta:
+        verbose_name = _("Projektübersicht")
+        verbose_name_plural = _("Projektübersichten")
+
+    def projects_by_status(self):
+        """Live projects grouped by status: running first, then planned, then completed."""
+        projects = (
+            ProjectPage.objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related("partner_associations")
+        )
+        groups = {status: [] for status in ProjectPage.Status.values}
+        for project in projects.order_by("-start_date", "title"):
+            groups[project.status].append(project)
+        return [
+            (ProjectPage.Status(status).label, groups[status])
+            for status in ProjectPage.Status.values
+            if groups[status]
+        ]
+
+
+class ProjectPage(RoutablePageMixin, Page):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Läuft")
+        PLANNED = "planned", _("Geplant")
+        COMPLETED = "completed", _("Abgeschlossen")
+
+    summary = models.CharField(
+        _("Kurzbeschreibung"),
+        max_length=300,
+        help_text=_("Ein bis zwei Sätze für Übersichten und den Feed."),
+    )
+    goal = RichTextField(_("Ziel"), features=RICH_TEXT_FEATURES, blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    lead_department = models.CharField(
+        _("Federführend in der Stadtverwaltung"), max_length=200, blank=True
+    )
+    partner_associations = ParentalManyToManyField(
+        "home.AssociationPage",
+        verbose_name=_("Beteiligte Vereine"),
+        blank=True,
+        related_name="projects",
+    )
+    related_meetings = ParentalManyToManyField(
+        "home.MeetingPage",
+        verbose_name=_("Treffen zum Projekt"),
+        blank=True,
+        related_name="projects",
+    )
+    tours = ParentalManyToManyField(
+        "tours.TourPage",
+        verbose_name=_("Stadtrundgänge des Projekts"),
+        blank=True,
+        related_name="projects",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("lead_department"),
+            ],
+            heading=_("Stand und Zeitraum"),
+        ),
+        FieldPanel("goal"),
+        FieldPanel("partner_associations", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("milestones", heading=_("Meilensteine"), label=_("Meilenstein")),
+        InlinePanel("working_groups", heading=_("Arbeitsgruppen"), label=_("Arbeitsgruppe")),
+        FieldPanel("related_meetings", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tours", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("goal"),
+        index.FilterField("status"),
+    ]
+
+    template = "pages/project_page.html"
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = ["projects.ProjectUpdatePage"]
+    page_description = _(
+        "Ein Projekt der Stadt mit Ziel, Stand, beteiligten Vereinen, Arbeitsgruppen und Neuigkeiten."
+    )
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Das Ende kann nicht vor dem Beginn liegen.")})
+
+    def updates(self):
+        """Live news of this project, newest first, each with only its visible authors."""
+        return (
+            ProjectUpdatePage.objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related(
+                Prefetch(
+                    "author_associations",
+                    queryset=visible_pages(AssociationPage.objects.all()).order_by("title"),
+                )
+            )
+            .order_by("-date", "-first_published_at")
+        )
+
+    def visible_partners(self):
+        return visible_pages(self.partner_associations.all()).order_by("title")
+
+    def visible_meetings(self):
+        return visible_pages(self.related_meetings.all()).order_by("-start")
+
+    def visible_tours(self):
+        return visible_pages(self.tours.all()).order_by("title")
+
+    def working_groups_for_display(self):
+        """Working groups with their visible member associations, in a constant number of queries."""
+        groups = self.working_groups.all()
+        if not isinstance(groups, models.QuerySet):
+            return groups  # a preview: relations held in memory
+        return groups.prefetch_related(
+            Prefetch(
+                "member_associations",
+                queryset=visible_pages(AssociationPage.objects.all()).order_by("title"),
+            ),
+            "invited_actors",
+        )
+
+    @path("feed/", name="feed")
+    def atom_feed(self, request):
+        from .feeds import ProjectUpdatesAtomFeed
+
+        return ProjectUpdatesAtomFeed()(request, project=self)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import ProjectUpdatesRssFeed
+
+        return ProjectUpdatesRssFeed()(request, project=self)
+
+
+class ProjectMilestone(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(_("Datum"), null=True, blank=True)
+    title = models.CharField(_("Meilenstein"), max_length=200)
+    reached = models.BooleanField(_("Erreicht"), default=False)
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("title"), FieldPanel("reached")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+
+    def __str__(self):
+        return self.title
+
+
+class WorkingGroup(Orderable, ClusterableModel):
+    """A project's working group: associations, and outside actors it invites when needed."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="working_groups")
+    name = models.CharField(_("Name"), max_length=150)
+    purpose = models.TextField(_("Aufgabe"), blank=True)
+    meeting_rhythm = models.CharField(
+        _("Treffen"), max_length=150, blank=True, help_text=_("z. B. monatlich, online")
+    )
+    contact = models.CharField(
+        _("Kontakt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wer Anfragen zur Arbeitsgruppe beantwortet, z. B. eine Stelle und E-Mail."),
+    )
+    member_associations = ParentalManyToManyField(
+        "home.AssociationPage",
+        verbose_name=_("Mitwirkende Vereine"),
+        blank=True,
+        related_name="working_groups",
+    )
+    invited_actors = ParentalManyToManyField(
+        OutsideActor,
+        verbose_name=_("Eingeladene externe Akteure"),
+        blank=True,
+        related_name="working_groups",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("purpose"),
+        FieldRowPanel([FieldPanel("meeting_rhythm"), FieldPanel("contact")]),
+        FieldPanel("member_associations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("invited_actors", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Arbeitsgruppe")
+        verbose_name_plural = _("Arbeitsgruppen")
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectUpdatePage(Page):
+    date = models.DateField(_("Datum"), default=datetime.date.today)
+    summary = models.CharField(
+        _("Kurzfassung"), max_length=300, help_text=_("Für Übersichten und den Feed.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+    author_associations = ParentalManyToManyField(
+        "home.AssociationPage",
+        verbose_name=_("Verfasst von"),
+        blank=True,
+        related_name="project_updates",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("author_associations", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    template = "pages/project_update_page.html"
+    parent_page_types = ["projects.ProjectPage"]
+    subpage_types = []
+    page_description = _("Neuigkeiten und Ergebnisse aus einem Projekt.")
+
+    class Meta:
+        verbose_name = _("Projektneuigkeit")
+        verbose_name_plural = _("Projektneuigkeiten")
+
+    def visible_authors(self):
+        return visible_pages(self.author_associations.all()).order_by("title")

@@ -1,0 +1,62 @@
+"""Distances and walking times of a walk, and how readers see them."""
+
+import math
+from itertools import pairwise
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+# Mean Earth radius (IUGG), the usual choice for great-circle distances.
+EARTH_RADIUS_M = 6_371_008.8
+
+
+def great_circle_m(start, end):
+    """Distance in metres between two (latitude, longitude) points, by the haversine formula."""
+    lat1, lon1 = map(math.radians, map(float, start))
+    lat2, lon2 = map(math.radians, map(float, end))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def route_length_m(points):
+    """Length of the straight legs between consecutive points, in metres."""
+    return sum(great_circle_m(a, b) for a, b in pairwise(points))
+
+
+def walking_minutes(length_m, stop_count, *, speed_kmh, minutes_per_stop):
+    """Walking time at ``speed_kmh`` plus a stay at every stop."""
+    return length_m / (speed_kmh * 1000 / 60) + stop_count * minutes_per_stop
+
+
+def format_length(length_m):
+    """'750 m' below a kilometre (to 50 m), '2,4 km' above (to 100 m), in the reader's locale."""
+    if length_m < 950:
+        return _("%(metres)s m") % {"metres": max(50, round(length_m / 50) * 50)}
+    kilometres = round(length_m / 1000, 1)
+    return _("%(kilometres)s km") % {
+        "kilometres": number_format(kilometres, decimal_pos=1, use_l10n=True)
+    }
+
+
+def rounded_minutes(minutes):
+    """To the nearest five minutes, never below five."""
+    return max(5, 5 * round(minutes / 5))
+
+
+def format_duration(minutes):
+    """'45 Min.' or '1 Std. 30 Min.' (already rounded minutes)."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return _("%(minutes)d Min.") % {"minutes": rest}
+    if not rest:
+        return _("%(hours)d Std.") % {"hours": hours}
+    return _("%(hours)d Std. %(minutes)d Min.") % {"hours": hours, "minutes": rest}
+
+
+def iso_duration(minutes):
+    """The ISO 8601 duration for <time datetime="...">."""
+    hours, rest = divmod(int(minutes), 60)
+    return f"PT{hours}H{rest}M" if hours else f"PT{rest}M"

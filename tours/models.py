@@ -1,0 +1,384 @@
+"""Migration-history walks: a walk is a page, its stops are its children in walking order."""
+
+from functools import reduce
+from operator import or_
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models.base import SectionIndexPage, visible_pages
+
+from . import exports, geo
+from .blocks import StoryBlock
+from .qr import qr_svg
+from .sketch import route_sketch
+
+
+class TourIndexPage(SectionIndexPage):
+    template = "pages/tour_index_page.html"
+    subpage_types = ["tours.TourPage"]
+    page_description = _("Die Stadtrundgänge zur Sindelfinger Migrationsgeschichte.")
+
+    class Meta:
+        verbose_name = _("Rundgangsübersicht")
+        verbose_name_plural = _("Rundgangsübersichten")
+
+    def tours(self):
+        return TourPage.with_stops(TourPage.objects.live().public().child_of(self))
+
+
+class TourPage(RoutablePageMixin, Page):
+    class StepFree(models.TextChoices):
+        YES = "yes", _("Stufenlos")
+        PARTLY = "partly", _("Teilweise stufenlos")
+        NO = "no", _("Nicht stufenlos")
+
+    class Surface(models.TextChoices):
+        PAVED = "paved", _("Befestigte Wege (Asphalt, Platten)")
+        COBBLES = "cobbles", _("Teilweise Kopfsteinpflaster")
+        UNPAVED = "unpaved", _("Teilweise unbefestigte Wege")
+
+    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
+    theme = models.CharField(_("Thema"), max_length=150, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    languages = ParentalManyToManyField(
+        "home.Language",
+        verbose_name=_("Angeboten in"),
+        blank=True,
+        related_name="tours",
+        help_text=_("Sprachen, in denen der ganze Rundgang zu lesen oder zu hören ist."),
+    )
+    start_point = models.CharField(
+        _("Treffpunkt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wo der Rundgang beginnt und wie man hinkommt. Leer: die erste Station."),
+    )
+    step_free = models.CharField(
+        _("Stufenlos"), max_length=10, choices=StepFree.choices, blank=True
+    )
+    surface = models.CharField(_("Wege"), max_length=10, choices=Surface.choices, blank=True)
+    seating = models.BooleanField(_("Sitzgelegenheiten unterwegs"), null=True, blank=True)
+    toilets = models.BooleanField(_("Toiletten unterwegs"), null=True, blank=True)
+    accessibility_note = models.TextField(
+        _("Hinweise zur Barrierefreiheit"),
+        blank=True,
+        help_text=_("z. B. Steigungen, enge Stellen, wo es Toiletten gibt."),
+    )
+    length_override_km = models.DecimalField(
+        _("Länge (km), von Hand"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.1)],
+        help_text=_("Leer lassen: die Länge wird aus den Stationen berechnet (Luftlinie)."),
+    )
+    duration_override_minutes = models.PositiveSmallIntegerField(
+        _("Dauer (Minuten), von Hand"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5)],
+        help_text=_(
+            "Leer lassen: die Dauer wird aus Länge, Gehtempo und Zeit je Station berechnet."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("start_point"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("step_free"), FieldPanel("surface")]),
+                FieldRowPanel([FieldPanel("seating"), FieldPanel("toilets")]),
+                FieldPanel("accessibility_note"),
+            ],
+            heading=_("Barrierefreiheit"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("length_override_km"), FieldPanel("duration_override_minutes")]
+                )
+            ],
+            heading=_("Länge und Dauer"),
+            help_text=_(
+                "Werden aus den veröffentlichten Stationen berechnet; hier nur bei Bedarf überschreiben."
+            ),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("theme"),
+        index.RelatedFields("languages", [index.SearchField("name")]),
+    ]
+
+    template = "pages/tour_page.html"
+    parent_page_types = ["tours.TourIndexPage"]
+    subpage_types = ["tours.TourStopPage"]
+    page_description = _(
+        "Ein Rundgang: Einleitung, Barrierefreiheit und die Stationen in Gehreihenfolge."
+    )
+
+    class Meta:
+        verbose_name = _("Rundgang")
+        verbose_name_plural = _("Rundgänge")
+
+    # The stops ---------------------------------------------------------------------------
+
+    def stops(self):
+        """The live, public stops in walking order (the order of the page tree)."""
+        if getattr(self, "_stops", None) is None:
+            self._stops = (
+                list(visible_pages(TourStopPage.objects.child_of(self)).order_by("path"))
+                if self.pk
+                else []  # a preview of a walk not yet saved has no stops
+            )
+        return self._stops
+
+    @classmethod
+    def with_stops(cls, tours):
+        """``tours`` with their stops attached, in a constant number of queries."""
+        tours = list(tours.prefetch_related("languages").select_related("hero_image"))
+        by_path = {tour.path: tour for tour in tours}
+        for tour in tours:
+            tour._stops = []
+        if tours:
+            children_of_any_tour = reduce(
+                or_, (Q(path__startswith=tour.path, depth=tour.depth + 1) for tour in tours)
+            )
+            stops = TourStopPage.objects.filter(children_of_any_tour)
+            for stop in visible_pages(stops).order_by("path"):
+                by_path[stop.path[: -TourStopPage.steplen]]._stops.append(stop)
+        return tours
+
+    # Length and duration -------------------------------------------------------------------
+
+    @property
+    def computed_length_m(self):
+        return geo.route_length_m([(stop.latitude, stop.longitude) for stop in self.stops()])
+
+    @property
+    def length_m(self):
+        if self.length_override_km is not None:
+            return float(self.length_override_km) * 1000
+        return self.computed_length_m
+
+    @property
+    def duration_minutes(self):
+        """Rounded to five minutes; the editor's figure where given."""
+        if self.duration_override_minutes:
+            return self.duration_override_minutes
+        return geo.rounded_minutes(
+            geo.walking_minutes(
+                self.length_m,
+                len(self.stops()),
+                speed_kmh=settings.TOURS_WALKING_SPEED_KMH,
+                minutes_per_stop=settings.TOURS_MINUTES_PER_STOP,
+            )
+        )
+
+    @property
+    def length_display(self):
+        return geo.format_length(self.length_m)
+
+    @property
+    def duration_display(self):
+        return geo.format_duration(self.duration_minutes)
+
+    @property
+    def duration_iso(self):
+        return geo.iso_duration(self.duration_minutes)
+
+    @property
+    def start_description(self):
+        stops = self.stops()
+        return self.start_point or (stops[0].title if stops else "")
+
+    def sketch(self):
+        return route_sketch(self.stops())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if settings.TOURS_MAP_TILE_URL:
+            context.update(
+                map_tile_url=settings.TOURS_MAP_TILE_URL,
+                map_tile_host=urlsplit(settings.TOURS_MAP_TILE_URL.replace("{s}", "a")).hostname,
+                map_attribution=settings.TOURS_MAP_ATTRIBUTION,
+                map_stops=[
+                    {
+                        "number": number,
+                        "title": stop.title,
+                        "url": stop.url,
+                        "lat": float(stop.latitude),
+                        "lon": float(stop.longitude),
+                    }
+                    for number, stop in enumerate(self.stops(), start=1)
+                ],
+            )
+        return context
+
+    # Downloads -----------------------------------------------------------------------------
+
+    def _download(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"{self.slug}.{extension}"
+        )
+        return response
+
+    @path("geojson/", name="geojson")
+    def geojson_view(self, request):
+        return self._download(
+            exports.geojson_bytes(self, request), "application/geo+json", "geojson"
+        )
+
+    @path("gpx/", name="gpx")
+    def gpx_view(self, request):
+        return self._download(exports.gpx_bytes(self, request), "application/gpx+xml", "gpx")
+
+    @path("druck/", name="print")
+    def print_view(self, request):
+        """One A4 sheet per stop, with its QR code, to put up along the way."""
+        root_url = Site.find_for_request(request).root_url
+        sheets = [
+            {"number": number, "stop": stop, "url": stop.short_url(root_url)}
+            for number, stop in enumerate(self.stops(), start=1)
+        ]
+        for sheet in sheets:
+            sheet["qr"] = qr_svg(sheet["url"], title=sheet["stop"].title)
+        return TemplateResponse(request, "pages/tour_print.html", {"page": self, "sheets": sheets})
+
+
+class TourStopPage(RoutablePageMixin, Page):
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[
+            MinValueValidator(-90, _("Der Breitengrad liegt zwischen -90 und 90.")),
+            MaxValueValidator(90, _("Der Breitengrad liegt zwischen -90 und 90.")),
+        ],
+        help_text=_("Dezimalgrad, z. B. 48.713100 für den Sindelfinger Marktplatz."),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[
+            MinValueValidator(-180, _("Der Längengrad liegt zwischen -180 und 180.")),
+            MaxValueValidator(180, _("Der Längengrad liegt zwischen -180 und 180.")),
+        ],
+        help_text=_("Dezimalgrad, z. B. 9.002800 für den Sindelfinger Marktplatz."),
+    )
+    address = models.CharField(_("Adresse oder Ortsbeschreibung"), max_length=200, blank=True)
+    teaser = models.CharField(
+        _("Kurztext"),
+        max_length=160,
+        help_text=_("Zwei Zeilen für die Stationsliste und das Schild mit dem QR-Code."),
+    )
+    story = StreamField(StoryBlock(), verbose_name=_("Geschichte"), blank=True)
+    contributing_associations = ParentalManyToManyField(
+        "home.AssociationPage",
+        verbose_name=_("Beitragende Vereine"),
+        blank=True,
+        related_name="tour_stops",
+    )
+    sources = RichTextField(
+        _("Quellen und Nachweise"),
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("address"),
+            ],
+            heading=_("Ort"),
+        ),
+        FieldPanel("story"),
+        FieldPanel("contributing_associations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("story"),
+        index.SearchField("address"),
+    ]
+
+    template = "pages/tour_stop_page.html"
+    parent_page_types = ["tours.TourPage"]
+    subpage_types = []
+    page_description = _("Eine Station eines Rundgangs: Ort, Geschichte, Stimmen und Quellen.")
+
+    class Meta:
+        verbose_name = _("Station")
+        verbose_name_plural = _("Stationen")
+
+    def short_path(self):
+        """A path that survives renaming and moving the stop: it names the page by its id."""
+        return reverse("tours:stop", kwargs={"stop_id": self.pk})
+
+    def short_url(self, root_url):
+        return f"{root_url}{self.short_path()}"
+
+    def visible_associations(self):
+        return visible_pages(self.contributing_associations.all()).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tour = self.get_parent().specific
+        stops = tour.stops()
+        position = next((i for i, stop in enumerate(stops) if stop.pk == self.pk), None)
+        context["tour"] = tour
+        context["stop_count"] = len(stops)
+        context["number"] = position + 1 if position is not None else None
+        context["previous_stop"] = stops[position - 1] if position else None
+        context["next_stop"] = (
+            stops[position + 1] if position is not None and position + 1 < len(stops) else None
+        )
+        context["sketch"] = route_sketch(stops, current=self)
+        return context
+
+    @path("qr/", name="qr")
+    def qr_view(self, request):
+        url = self.short_url(Site.find_for_request(request).root_url)
+        response = HttpResponse(
+            qr_svg(url, title=self.title, standalone=True), content_type="image/svg+xml"
+        )
+        response["Content-Disposition"] = content_disposition_header(True, f"qr-{self.slug}.svg")
+        return response
