@@ -9,7 +9,10 @@ from playwright.sync_api import expect
 
 from tours.models import TourStopPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WALK = "/rundgaenge/ankommen-in-sindelfingen/"
 PHONE = {"width": 390, "height": 844}
