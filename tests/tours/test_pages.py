@@ -49,3 +49,15 @@ def test_a_configured_map_waits_for_the_reader_and_names_the_tile_host(client, d
     assert ">Interaktive Karte laden</button>" in html
     assert '<script src="/static/tours/map.js" defer>' in html
     assert '<script src="/static/tours/vendor/leaflet/leaflet.js"' not in html  # only on request
+
+
+def test_the_demo_walk_stops_lie_in_sindelfingen_and_are_marked_as_samples(demo_tour):
+    stops = demo_tour.stops()
+
+    assert 6 <= len(stops) <= 8
+    for stop in stops:
+        # Sindelfingen's town area, generously bounded
+        assert 48.67 < stop.latitude < 48.75, stop.title
+        assert 8.94 < stop.longitude < 9.06, stop.title
+        assert "Beispielgeschichte" in str(stop.story)
+    assert sum(block.block_type == "audio" for stop in stops for block in stop.story) == 1
