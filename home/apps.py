@@ -3,16 +3,10 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def ensure_content_locales(using="default", **kwargs):
-    """Give every content language in the settings its Wagtail locale, so it can be translated into.
+def setup_after_migrate(**kwargs):
+    from .setup import setup_network
 
-    Runs after every migrate: adding a language to WAGTAIL_CONTENT_LANGUAGES is all it takes.
-    """
-    from wagtail.coreutils import get_content_languages
-    from wagtail.models import Locale
-
-    for language_code in get_content_languages():
-        Locale.objects.using(using).get_or_create(language_code=language_code)
+    setup_network()
 
 
 class HomeConfig(AppConfig):
@@ -21,4 +15,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(ensure_content_locales, sender=self)
+        from . import signals  # noqa: F401  (connects the receivers)
+
+        # setup_network first creates the permissions of every app, so home's own
+        # post_migrate (the first of them) is late enough.
+        post_migrate.connect(setup_after_migrate, sender=self, dispatch_uid="network-setup")

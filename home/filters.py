@@ -46,11 +46,21 @@ class AssociationFilter(django_filters.FilterSet):
             self.filters[name].queryset = model.objects.filter(locale=locale)
 
     def active_filters(self):
-        """(facet label, term) pairs the reader chose, for the summary above the results."""
+        """The terms the reader chose, each with the query string that drops just that term
+        (and the page number), for removable chips above the results."""
         if not self.is_bound or not self.is_valid():
             return []
-        return [
-            (self.filters[name].label, term)
-            for name, terms in self.form.cleaned_data.items()
-            for term in terms
-        ]
+        chosen = []
+        for name, terms in self.form.cleaned_data.items():
+            for term in terms:
+                remaining = self.data.copy()
+                remaining.setlist(name, [slug for slug in self.data.getlist(name) if slug != term.slug])
+                remaining.pop("seite", None)
+                chosen.append(
+                    {
+                        "label": self.filters[name].label,
+                        "term": term,
+                        "remove_query": remaining.urlencode(),
+                    }
+                )
+        return chosen

@@ -8,27 +8,50 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    get_page_models,
+)
 
 from .models import AssociationEditors
 
 CITY_EDITORS_GROUP_NAME = "Stadtredaktion"
 ASSOCIATIONS_COLLECTION_NAME = "Vereine"
+SHARED_COLLECTION_NAME = "Gemeinsame Medien"
 
 CITY_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 # Associations write and edit but never publish: the city approves through moderation.
 ASSOCIATION_PAGE_PERMISSIONS = ("add", "change", "lock")
+# Where associations contribute to pages that are not their own (walks, project news), they may
+# add pages, and edit what they added; see grant_to_contributors().
+CONTRIBUTION_PAGE_PERMISSIONS = ("add",)
 MEDIA_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
+CHOOSE_MEDIA_PERMISSIONS = {"wagtailimages": ("choose_image",), "wagtaildocs": ("choose_document",)}
+
+
+def _model_permissions(models, actions=("add", "change", "delete", "view")):
+    return [f"{action}_{model}" for model in models for action in actions]
+
+
+# By app label and codename, so this module names the walks and projects apps without
+# importing them.
 CITY_MODEL_PERMISSIONS = {
-    "home": [
-        f"{action}_{model}"
-        for model in ("focusarea", "language", "district", "supporttopic", "meetingseries")
-        for action in ("add", "change", "delete", "view")
-    ]
-    + ["change_networksettings"],
+    "home": _model_permissions(
+        ("focusarea", "language", "district", "supporttopic", "meetingseries")
+    )
+    + _model_permissions(
+        ("membershipapplication", "meetingregistration", "editorinvitation"),
+        ("view", "change", "delete"),
+    )
+    + ["add_editorinvitation", "change_networksettings", "coordinate_network"],
+    "tours": _model_permissions(("storysubmission",), ("view", "change", "delete")),
+    "projects": _model_permissions(("outsideactor",)),
 }
 
 
@@ -57,6 +80,15 @@ def _grant_media_permissions(group, collection, apps=MEDIA_PERMISSIONS):
             )
 
 
+def _child_collection(parent, name):
+    existing = parent.get_children().filter(name=name).first()
+    return existing or parent.add_child(name=name)
+
+
+def shared_collection():
+    return _child_collection(Collection.get_first_root_node(), SHARED_COLLECTION_NAME)
+
+
 @transaction.atomic
 def ensure_city_editors_group():
     """The city's editors moderate, publish and manage everything in the network."""
@@ -71,13 +103,30 @@ def ensure_city_editors_group():
     return group
 
 
+def city_editors_group():
+    return Group.objects.filter(name=CITY_EDITORS_GROUP_NAME).first()
+
+
 def association_group_name(association):
     return _("Verein: %(name)s") % {"name": association.title}
 
 
+def contribution_pages():
+    """The pages under which associations contribute (walks, projects), found by a flag on
+    their page types so that this app never imports theirs."""
+    models = [
+        model for model in get_page_models() if getattr(model, "associations_contribute", False)
+    ]
+    return Page.objects.type(*models) if models else Page.objects.none()
+
+
 @transaction.atomic
 def ensure_association_group(association):
-    """The editors of one association: they edit its page and subtree, and never publish."""
+    """The editors of one association: they edit its page and subtree, add pages where
+    associations contribute, have a media collection of their own, and never publish.
+
+    Renames group and collection when the association's name changed.
+    """
     link = (
         AssociationEditors.objects.filter(association=association)
         .select_related("group", "collection")
@@ -85,26 +134,67 @@ def ensure_association_group(association):
     )
     if link is None:
         group, _created = Group.objects.get_or_create(name=association_group_name(association))
-        collection = _association_collection(association)
+        collection = _child_collection(
+            _child_collection(Collection.get_first_root_node(), ASSOCIATIONS_COLLECTION_NAME),
+            association.title,
+        )
         link = AssociationEditors.objects.create(
             association=association, group=group, collection=collection
         )
+    _rename(link, association)
     _grant_admin_access(link.group)
     _grant_page_permissions(link.group, association, ASSOCIATION_PAGE_PERMISSIONS)
+    for page in contribution_pages():
+        _grant_page_permissions(link.group, page, CONTRIBUTION_PAGE_PERMISSIONS)
     _grant_media_permissions(link.group, link.collection)
-    # Shared images of the network may be chosen, not changed.
-    _grant_media_permissions(
-        link.group,
-        Collection.get_first_root_node(),
-        {"wagtailimages": ("choose_image",), "wagtaildocs": ("choose_document",)},
-    )
+    _grant_media_permissions(link.group, shared_collection(), CHOOSE_MEDIA_PERMISSIONS)
     return link.group
 
 
-def _association_collection(association):
-    root = Collection.get_first_root_node()
-    parent = root.get_children().filter(name=ASSOCIATIONS_COLLECTION_NAME).first()
-    if parent is None:
-        parent = root.add_child(name=ASSOCIATIONS_COLLECTION_NAME)
-    existing = parent.get_children().filter(name=association.title).first()
-    return existing or parent.add_child(name=association.title)
+def _rename(link, association):
+    name = association_group_name(association)
+    if link.group.name != name and not Group.objects.filter(name=name).exists():
+        link.group.name = name
+        link.group.save(update_fields=["name"])
+    if link.collection.name != association.title:
+        link.collection.name = association.title
+        link.collection.save(update_fields=["name"])
+
+
+@transaction.atomic
+def remove_association_group(association):
+    """When an association is deleted, its group goes; its media stay, in a marked collection."""
+    link = (
+        AssociationEditors.objects.filter(association=association)
+        .select_related("group", "collection")
+        .first()
+    )
+    if link is None:
+        return
+    collection, group = link.collection, link.group
+    link.delete()
+    group.delete()
+    collection.name = _("%(name)s (Verein gelöscht)") % {"name": collection.name}
+    collection.save(update_fields=["name"])
+
+
+def grant_contribution_page_to_associations(page):
+    """A new section where associations contribute: every association may add there."""
+    for link in AssociationEditors.objects.select_related("group"):
+        _grant_page_permissions(link.group, page, CONTRIBUTION_PAGE_PERMISSIONS)
+
+
+def association_groups_of(user):
+    return Group.objects.filter(user=user, association_link__isnull=False)
+
+
+def grant_to_contributors(page, user):
+    """What an association editor creates outside their association's subtree, their
+    associations may go on editing (never publishing): "add" and "change" on that page."""
+    if user is None or user.is_superuser:
+        return
+    for group in association_groups_of(user):
+        link = group.association_link
+        if page.is_descendant_of(link.association) or page.pk == link.association_id:
+            continue
+        _grant_page_permissions(group, page, ASSOCIATION_PAGE_PERMISSIONS)

@@ -1,11 +1,16 @@
 """Admin registration of the network's shared vocabularies."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import ParticipationGroup
+from .dashboard import construct_panels
 from .models import District, FocusArea, Language, MeetingSeries, SupportTopic
+from .roles import CITY_EDITORS_GROUP_NAME, grant_to_contributors
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -54,3 +59,62 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_participation():
+    return ParticipationGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_panels(request, panels):
+    construct_panels(request, panels)
+
+
+@hooks.register("after_create_page")
+def credit_contributing_associations(request, page):
+    """What an association editor creates outside their association's own pages (a stop, project
+    news), their associations may go on editing."""
+    grant_to_contributors(page, request.user)
+
+
+@hooks.register("register_log_actions")
+def register_network_log_actions(actions):
+    actions.register_action(
+        "network.invitation_sent", _("Einladung verschickt"), _("Einladung verschickt")
+    )
+    actions.register_action(
+        "network.invitation_accepted", _("Einladung angenommen"), _("Einladung angenommen")
+    )
+    actions.register_action(
+        "network.application_accepted", _("Verein aufgenommen"), _("Verein aufgenommen")
+    )
+    actions.register_action(
+        "network.application_declined", _("Aufnahmeantrag abgelehnt"), _("Aufnahmeantrag abgelehnt")
+    )
+    actions.register_action(
+        "network.story_converted",
+        _("Geschichte als Station übernommen"),
+        _("Geschichte als Station übernommen"),
+    )
+
+
+def without_drafts_of_others(pages, user):
+    """Pages as an association editor may list them: another association's unpublished pages
+    (in walks and projects they contribute to) stay out of their sight, titles included."""
+    if user.is_superuser or user.groups.filter(name=CITY_EDITORS_GROUP_NAME).exists():
+        return pages
+    editable = [
+        page.pk for page in pages.filter(live=False) if page.permissions_for_user(user).can_edit()
+    ]
+    return pages.filter(Q(live=True) | Q(pk__in=editable))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_drafts_of_others_in_explorer(parent_page, pages, request):
+    return without_drafts_of_others(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_of_others_in_choosers(pages, request):
+    return without_drafts_of_others(pages, request.user)

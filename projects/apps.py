@@ -6,3 +6,6 @@ class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projekte")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

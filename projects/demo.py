@@ -210,7 +210,12 @@ def load(home, log):
                 "Der erste Rundgang ist online",
                 datetime.date(2022, 5, 20),
                 "„Ankommen in Sindelfingen“ führt in sieben Stationen vom Bahnhof zum Goldberg.",
-                "Der Rundgang lässt sich mit dem Telefon ablaufen; an jeder Station führt ein QR-Code zur Geschichte. (Beispielmeldung)",
+                "Der Rundgang lässt sich mit dem Telefon ablaufen; an jeder Station führt ein QR-Code zur Geschichte. (Beispielmeldung)"
+                + (
+                    f' <a linktype="page" id="{tours[0].pk}">Zum Rundgang „{tours[0].title}“</a>'
+                    if tours
+                    else ""
+                ),
                 ["tanzkreis-kalimera"],
             ),
         ],

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -13,12 +14,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import AssociationPage
-from home.models.base import SectionIndexPage, visible_pages
+from home.models.base import NetworkPageForm, SectionIndexPage, visible_pages
+from home.roles import CITY_EDITORS_GROUP_NAME
+from tours.models import TourPage, TourStopPage
 
 
 class OutsideActor(index.Indexed, models.Model):
@@ -64,6 +67,9 @@ class OutsideActor(index.Indexed, models.Model):
 
 
 class ProjectIndexPage(SectionIndexPage):
+    # Associations may add news (and propose projects) here; see home.roles.
+    associations_contribute = True
+
     template = "pages/project_index_page.html"
     subpage_types = ["projects.ProjectPage"]
     page_description = _("Die Projekte der Stadt, an denen die Vereine mitwirken.")
@@ -91,8 +97,10 @@ class ProjectIndexPage(SectionIndexPage):
 
 
 class ProjectPage(RoutablePageMixin, Page):
+    base_form_class = NetworkPageForm
+
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Läuft")
+        ACTIVE = "active", _("Laufend")
         PLANNED = "planned", _("Geplant")
         COMPLETED = "completed", _("Abgeschlossen")
 
@@ -281,6 +289,8 @@ class WorkingGroup(Orderable, ClusterableModel):
 
 
 class ProjectUpdatePage(Page):
+    base_form_class = NetworkPageForm
+
     date = models.DateField(_("Datum"), default=datetime.date.today)
     summary = models.CharField(
         _("Kurzfassung"), max_length=300, help_text=_("Für Übersichten und den Feed.")
@@ -313,3 +323,100 @@ class ProjectUpdatePage(Page):
 
     def visible_authors(self):
         return visible_pages(self.author_associations.all()).order_by("title")
+
+
+class WorkingGroupReviewTask(Task):
+    """A review step by the working group responsible for a walk: the editors of the
+    associations in the working groups of the projects that list the walk.
+
+    If no working group is responsible (the walk belongs to no project, or its groups have no
+    editors yet), the city's editors review this step too, so nothing is stuck.
+    """
+
+    project = models.ForeignKey(
+        ProjectPage,
+        verbose_name=_("Projekt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leer: die Arbeitsgruppen der Projekte, zu denen der Rundgang gehört."),
+    )
+
+    admin_form_fields = [*Task.admin_form_fields, "project"]
+
+    class Meta:
+        verbose_name = _("Prüfung durch die Arbeitsgruppe")
+        verbose_name_plural = _("Prüfungen durch Arbeitsgruppen")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Die Redaktionen der Vereine in der Arbeitsgruppe des Projekts prüfen den Rundgang, "
+            "bevor die Stadtredaktion freigibt."
+        )
+
+    def projects_for(self, obj):
+        if self.project_id:
+            return ProjectPage.objects.filter(pk=self.project_id)
+        tour = _tour_of(obj)
+        if tour is None:
+            return ProjectPage.objects.none()
+        return ProjectPage.objects.filter(tours=tour)
+
+    def reviewers_for(self, obj):
+        """The working group's editors, except whoever submitted: nobody reviews their own
+        work. Without anyone left, the city's editors."""
+        User = get_user_model()
+        associations = WorkingGroup.objects.filter(page__in=self.projects_for(obj)).values(
+            "member_associations"
+        )
+        reviewers = User.objects.filter(
+            is_active=True, groups__association_link__association__in=associations
+        )
+        workflow_state = obj.current_workflow_state
+        if workflow_state is not None and workflow_state.requested_by_id:
+            reviewers = reviewers.exclude(pk=workflow_state.requested_by_id)
+        if not reviewers.exists():
+            reviewers = User.objects.filter(is_active=True, groups__name=CITY_EDITORS_GROUP_NAME)
+        return reviewers.distinct()
+
+    def _can_review(self, obj, user):
+        return user.is_superuser or self.reviewers_for(obj).filter(pk=user.pk).exists()
+
+    def user_can_access_editor(self, obj, user):
+        return self._can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._can_review(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._can_review(obj, user):
+            return [
+                ("reject", _("Änderungen anfordern"), True),
+                ("approve", _("Freigeben"), False),
+                ("approve", _("Mit Kommentar freigeben"), True),
+            ]
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        ids = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if self._can_review(state.workflow_state.content_object, user)
+        ]
+        return states.filter(pk__in=ids)
+
+
+def _tour_of(obj):
+    """The walk a page belongs to: the walk itself, or the walk of a stop."""
+    page = getattr(obj, "specific", obj)
+    if isinstance(page, TourPage):
+        return page
+    if isinstance(page, TourStopPage):
+        parent = page.get_parent()
+        return parent.specific if parent else None
+    return None

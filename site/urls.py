@@ -6,10 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import favicon
+
 urlpatterns = [
+    # Browsers and crawlers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("home.urls")),
     path("", include("tours.urls")),
 ]
 

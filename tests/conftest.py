@@ -44,3 +44,11 @@ def demo_tour(tour_index):
 @pytest.fixture
 def project_index(home):
     return ProjectIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no submissions counted against its client."""
+    from django.core.cache import cache
+
+    cache.clear()

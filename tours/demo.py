@@ -21,9 +21,10 @@ from home.demo.helpers import (
     get_or_create_child,
     get_or_create_image,
 )
+from home.demo.network import PRIVACY_NOTICE
 from home.models import AssociationPage, Language
 
-from .models import TourIndexPage, TourPage, TourStopPage
+from .models import StoryFormPage, TourIndexPage, TourPage, TourStopPage
 
 SAMPLE_NOTE = "Beispielgeschichte: erfunden für die Vorführung, nicht überliefert."
 
@@ -195,6 +196,18 @@ def load(home, log):
             "<p>Sindelfinger Migrationsgeschichte(n) zum Nachgehen: Vereine und Stadt erzählen "
             "an den Orten, an denen sie geschehen sind.</p>"
         ),
+    )
+    get_or_create_child(
+        index,
+        StoryFormPage,
+        "geschichte-erzaehlen",
+        title="Erzählen Sie Ihre Geschichte",
+        search_description="Ihre Erinnerung an das Ankommen in Sindelfingen: für einen Rundgang.",
+        intro=RichText(
+            "<p>Sie oder Ihre Familie sind nach Sindelfingen gekommen und haben eine Geschichte "
+            "dazu? Erzählen Sie sie uns: Vielleicht wird sie eine Station eines Rundgangs.</p>"
+        ),
+        privacy_notice=PRIVACY_NOTICE,
     )
     german = Language.objects.filter(slug="deutsch", locale=home.locale).first()
     hero = get_or_create_image(

@@ -3,6 +3,7 @@
 import math
 from itertools import pairwise
 
+from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -60,3 +61,22 @@ def iso_duration(minutes):
     """The ISO 8601 duration for <time datetime="...">."""
     hours, rest = divmod(int(minutes), 60)
     return f"PT{hours}H{rest}M" if hours else f"PT{rest}M"
+
+
+def outside_region_message(latitude, longitude):
+    """Why a stop's coordinates cannot be right for this city's walks, or None.
+
+    Catches the most common slip, swapped latitude and longitude, by name.
+    """
+    south, north, west, east = settings.TOURS_REGION_BOUNDS
+
+    def inside(lat, lon):
+        return south <= float(lat) <= north and west <= float(lon) <= east
+
+    if latitude is None or longitude is None or inside(latitude, longitude):
+        return None
+    if abs(float(latitude)) > 90 or abs(float(longitude)) > 180:
+        return None  # out of range altogether: the fields' own messages say so
+    if inside(longitude, latitude):
+        return _("Breiten- und Längengrad scheinen vertauscht zu sein.")
+    return _("Dieser Ort liegt außerhalb des Gebiets der Rundgänge. Bitte die Koordinaten prüfen.")

@@ -6,12 +6,15 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
@@ -23,17 +26,25 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models.base import SectionIndexPage, visible_pages
+from home.models.base import NetworkPageForm, SectionIndexPage, visible_pages
+from home.models.participation import Consent, PersonalData, retention_cutoff
+from home.notifications import notify_moderators
+from home.participation import handle_participation_form
+from home.storage import private_storage
 
 from . import exports, geo
 from .blocks import StoryBlock
+from .forms import StorySubmissionForm
 from .qr import qr_svg
 from .sketch import route_sketch
 
 
 class TourIndexPage(SectionIndexPage):
+    # Associations may add walks and stops here; see home.roles.
+    associations_contribute = True
+
     template = "pages/tour_index_page.html"
-    subpage_types = ["tours.TourPage"]
+    subpage_types = ["tours.TourPage", "tours.StoryFormPage"]
     page_description = _("Die Stadtrundgänge zur Sindelfinger Migrationsgeschichte.")
 
     class Meta:
@@ -45,6 +56,8 @@ class TourIndexPage(SectionIndexPage):
 
 
 class TourPage(RoutablePageMixin, Page):
+    base_form_class = NetworkPageForm
+
     class StepFree(models.TextChoices):
         YES = "yes", _("Stufenlos")
         PARTLY = "partly", _("Teilweise stufenlos")
@@ -271,7 +284,12 @@ class TourPage(RoutablePageMixin, Page):
         """One A4 sheet per stop, with its QR code, to put up along the way."""
         root_url = Site.find_for_request(request).root_url
         sheets = [
-            {"number": number, "stop": stop, "url": stop.short_url(root_url)}
+            {
+                "number": number,
+                "stop": stop,
+                "url": stop.short_url(root_url),
+                "has_audio": any(block.block_type == "audio" for block in stop.story),
+            }
             for number, stop in enumerate(self.stops(), start=1)
         ]
         for sheet in sheets:
@@ -280,6 +298,8 @@ class TourPage(RoutablePageMixin, Page):
 
 
 class TourStopPage(RoutablePageMixin, Page):
+    base_form_class = NetworkPageForm
+
     latitude = models.DecimalField(
         _("Breitengrad"),
         max_digits=9,
@@ -349,6 +369,12 @@ class TourStopPage(RoutablePageMixin, Page):
         verbose_name = _("Station")
         verbose_name_plural = _("Stationen")
 
+    def clean(self):
+        super().clean()
+        message = geo.outside_region_message(self.latitude, self.longitude)
+        if message:
+            raise ValidationError({"latitude": message, "longitude": message})
+
     def short_path(self):
         """A path that survives renaming and moving the stop: it names the page by its id."""
         return reverse("tours:stop", kwargs={"stop_id": self.pk})
@@ -382,3 +408,184 @@ class TourStopPage(RoutablePageMixin, Page):
         )
         response["Content-Disposition"] = content_disposition_header(True, f"qr-{self.slug}.svg")
         return response
+
+
+class StoryFormPage(Page):
+    """ "Share your story": anyone may send a story of migration in Sindelfingen. Nothing is
+    published by sending; a city editor may turn a story into a draft stop of a walk."""
+
+    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
+    privacy_notice = RichTextField(
+        _("Datenschutzhinweise"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Wer die Angaben sieht, wofür und wie lange sie gespeichert werden."),
+    )
+    thank_you = models.CharField(
+        _("Dank nach dem Absenden"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leer: ein Standardtext."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you"),
+    ]
+
+    template = "pages/story_form_page.html"
+    parent_page_types = ["tours.TourIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _(
+        "Das Formular „Erzählen Sie Ihre Geschichte“; Einsendungen werden moderiert."
+    )
+
+    class Meta:
+        verbose_name = _("Formular für Geschichten")
+        verbose_name_plural = _("Formulare für Geschichten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", StorySubmissionForm(locale=self.locale))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        def store(form):
+            submission = StorySubmission.from_form(form, page=self)
+            notify_moderators(
+                _("Neue Geschichte eingesendet: %(title)s") % {"title": submission.title},
+                "emails/new_submission.txt",
+                {"submission": submission, "kind": _("Geschichte")},
+            )
+
+        return handle_participation_form(
+            request,
+            form_class=StorySubmissionForm,
+            form_kwargs={"locale": self.locale},
+            scope="story",
+            template=self.get_template(request),
+            context=self.get_context(request),
+            on_valid=store,
+            success_url=self.url,
+            success_message=self.thank_you
+            or _(
+                "Danke für Ihre Geschichte! Die Stadtredaktion liest sie und meldet sich, "
+                "bevor etwas veröffentlicht wird."
+            ),
+        )
+
+
+class StorySubmission(PersonalData, Consent):
+    """A story sent through the public form: never live by itself."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Neu")
+        CONVERTED = "converted", _("Als Station übernommen")
+        DECLINED = "declined", _("Nicht übernommen")
+
+    title = models.CharField(_("Titel"), max_length=150)
+    story = models.TextField(_("Geschichte"), max_length=10_000)
+    photo = models.ImageField(
+        _("Foto"), upload_to="story-submissions/", storage=private_storage, blank=True
+    )
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    language = models.ForeignKey(
+        "home.Language",
+        verbose_name=_("Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author_name = models.CharField(_("Name oder Pseudonym"), max_length=120)
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    consent_to_publish = models.BooleanField(
+        _("Einwilligung in die Veröffentlichung"), default=False
+    )
+    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.NEW)
+    stop = models.ForeignKey(
+        TourStopPage,
+        verbose_name=_("Station"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+    converted_at = models.DateTimeField(_("Übernommen am"), null=True, blank=True)
+    converted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Übernommen von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Eingesendete Geschichte")
+        verbose_name_plural = _("Eingesendete Geschichten")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def from_form(cls, form, page):
+        data = form.cleaned_data
+        submission = cls(
+            title=data["title"],
+            story=data["story"],
+            place=data["place"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            language=data["language"],
+            author_name=data["author_name"],
+            email=data["email"],
+            consent_to_publish=data["consent_to_publish"],
+        )
+        if data.get("photo"):
+            submission.photo = data["photo"]  # already re-encoded, without metadata
+        submission.record_consent(form.consent_statements())
+        submission.save()
+        return submission
+
+    @property
+    def credit(self):
+        """How the story is credited on the stop, with the consent on record."""
+        return _(
+            "Eingesendet von %(name)s am %(date)s. Einwilligung in die Veröffentlichung erteilt "
+            "am %(consent_date)s (Datenschutzhinweise, Fassung %(version)s)."
+        ) % {
+            "name": self.author_name,
+            "date": date_format(timezone.localtime(self.created_at), "j. F Y"),
+            "consent_date": date_format(timezone.localtime(self.consent_given_at), "j. F Y"),
+            "version": self.consent_version,
+        }
+
+    @classmethod
+    def expired(cls, now=None):
+        # Stories not taken over go after a year; for those taken over, the credit and
+        # consent stay on record, but contact details go (see purge_personal_data).
+        return cls.objects.exclude(status=cls.Status.CONVERTED).filter(
+            created_at__lt=retention_cutoff("story_submissions", now)
+        )
+
+    def erase(self):
+        if self.photo:
+            self.photo.delete(save=False)
+        if self.status == self.Status.CONVERTED:
+            # The published stop credits this person; keep that it was consented, not who.
+            self.author_name = str(_("(auf Wunsch gelöscht)"))
+            self.email = ""
+            self.story = ""
+            self.save()
+        else:
+            self.delete()

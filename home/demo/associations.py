@@ -159,7 +159,7 @@ ASSOCIATIONS = [
         "languages": ["polnisch", "deutsch"],
         "district": "darmsheim",
         "founded_year": 2004,
-        "member_since": datetime.date(2021, 6, 8),
+        "member_since": datetime.date(2021, 3, 24),
         "offers": ["veranstaltungen", "technik"],
         "needs": ["oeffentlichkeitsarbeit"],
         "cooperation_interest": "Gemeinsame Kulturabende mit anderen Vereinen.",
@@ -224,7 +224,7 @@ ASSOCIATIONS = [
         ],
         "contact_email": "hola@puente-latino.example.org",
         "show_contact_email": True,
-        "representatives": [("Lucía Fernández", "Presidenta", True)],
+        "representatives": [("Lucía Fernández", "Vorsitzende", True)],
     },
     {
         "slug": "tamilischer-kulturkreis-kolam",
@@ -269,8 +269,10 @@ ASSOCIATIONS = [
     },
 ]
 
-# The two associations whose demo editors show how associations take part.
+# The associations whose demo editors show how associations take part. Kulturbrücke and the
+# Circolo are in the walks' working group, so one can review what the other submits.
 EDITOR_ASSOCIATIONS = {
     "verein-kulturbruecke": "kulturbruecke-anatolien",
+    "verein-circolo": "circolo-culturale-ponte",
     "verein-almanara": "familienzentrum-al-manara",
 }

@@ -24,6 +24,7 @@ from ..models import (
     District,
     FocusArea,
     HomePage,
+    JoinNetworkPage,
     Language,
     MeetingIndexPage,
     MeetingPage,
@@ -97,6 +98,7 @@ def load(log):
     )
     _meetings(meetings, associations, terms, log)
     _standard_pages(home, locale)
+    _join_page(home)
     return home
 
 
@@ -139,17 +141,25 @@ def _create_home_page(locale):
 
 
 def _serve_at_default_site(home):
-    """Make the demo home page the default site's root; remove Wagtail's welcome page."""
-    if Site.objects.filter(root_page=home).exists():
-        return
-    # Full URLs (calendar, sitemap) point to where the demo runs.
+    """Make the demo home page the default site's root, at the address the demo runs on
+    (WAGTAILADMIN_BASE_URL), so full URLs (QR codes, calendar, sitemap) lead there; remove
+    Wagtail's welcome page."""
     base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname = base_url.hostname
-    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
-    site.root_page = home
-    site.site_name = settings.WAGTAIL_SITE_NAME
-    site.save()
+    wanted = {
+        "hostname": base_url.hostname,
+        "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+        "root_page": home,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    site = (
+        Site.objects.filter(root_page=home).first()
+        or Site.objects.filter(is_default_site=True).first()
+        or Site(is_default_site=True)
+    )
+    if any(getattr(site, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
+        site.save()
     # Wagtail's first migration leaves a welcome page behind; the portal takes its place.
     welcome = Page.objects.filter(
         depth=2, slug="home", content_type__app_label="wagtailcore", content_type__model="page"
@@ -348,11 +358,11 @@ def _meetings(index, associations, terms, log):
             "end": at(2021, 11, 17, 20, 30),
             "format": MeetingPage.Format.HYBRID,
             "series": series["vernetzungstreffen"],
-            "summary": "Das nächste Vernetzungs- und Arbeitstreffen unter Regie der Stadtverwaltung: Berichte aus den Arbeitsgruppen und weiteres Vorgehen. (Tag und Ort sind Beispieldaten.)",
+            "summary": "Vernetzungs- und Arbeitstreffen unter Regie der Stadtverwaltung: Berichte aus den Arbeitsgruppen und weiteres Vorgehen. (Tag und Ort sind Beispieldaten.)",
             **rathaus,
             "agenda": [
                 agenda(
-                    "Tagesordnung",
+                    "",
                     "Bericht der Arbeitsgruppe Willkommenskultur",
                     "Bericht der Arbeitsgruppe Stadtführungen zur Migrationsgeschichte",
                     "Mögliche Veranstaltungsformate",
@@ -368,7 +378,7 @@ def _meetings(index, associations, terms, log):
             "attending": everyone[:11],
         },
     ]
-    upcoming_day = timezone.localdate() + datetime.timedelta(days=42)
+    upcoming_day = _next_working_wednesday(timezone.localdate() + datetime.timedelta(days=42))
     plans.append(
         {
             "slug": "naechstes-vernetzungstreffen",
@@ -378,10 +388,12 @@ def _meetings(index, associations, terms, log):
             "format": MeetingPage.Format.IN_PERSON,
             "series": series["vernetzungstreffen"],
             "summary": "Die Arbeitsgruppen berichten, neue Vereine stellen sich vor. Alle Mitgliedsvereine sind eingeladen. (Beispieltermin)",
+            "registration_open": True,
+            "capacity": 30,
             **rathaus,
             "agenda": [
                 agenda(
-                    "Tagesordnung",
+                    "",
                     "Begrüßung und neue Vereine im Netzwerk",
                     "Berichte aus den Arbeitsgruppen",
                     "Planung des nächsten Jahres",
@@ -404,6 +416,38 @@ def _meetings(index, associations, terms, log):
         )
         if created:
             log(f"Treffen angelegt: {page.title}")
+
+
+PRIVACY_NOTICE = RichText(
+    "<p>Ihre Angaben sieht nur die Koordination des Netzwerks bei der Stadt. Wir nutzen sie, um "
+    "Ihre Einsendung zu bearbeiten und Ihnen zu antworten, und löschen sie, sobald sie dafür nicht "
+    "mehr gebraucht werden (spätestens nach einem Jahr). Sie können jederzeit Auskunft oder "
+    "Löschung verlangen: netzwerk@sindelfingen.example. (Beispieltext)</p>"
+)
+
+
+def _join_page(home):
+    get_or_create_child(
+        home,
+        JoinNetworkPage,
+        "mitmachen",
+        title="Mitmachen",
+        show_in_menus=True,
+        search_description="Ihr Verein möchte im Netzwerk mitarbeiten? Hier können Sie die Aufnahme beantragen.",
+        intro=RichText(
+            "<p>Ihr Verein möchte im Netzwerk mitarbeiten? Stellen Sie ihn kurz vor. Die "
+            "Koordination meldet sich, und nach der Aufnahme erhalten Sie Zugang zum "
+            "Redaktionssystem für das Profil Ihres Vereins.</p>"
+        ),
+        privacy_notice=PRIVACY_NOTICE,
+    )
+
+
+def _next_working_wednesday(day):
+    """A Wednesday on or after ``day``, outside the Christmas holidays (24 Dec to 6 Jan)."""
+    while day.weekday() != 2 or (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 6):
+        day += datetime.timedelta(days=1)
+    return day
 
 
 def _standard_pages(home, locale):

@@ -5,7 +5,8 @@ from .associations import (
     AssociationSocialLink,
 )
 from .meetings import MeetingIndexPage, MeetingPage
-from .pages import HomePage, StandardPage
+from .pages import HomePage, JoinNetworkPage, StandardPage
+from .participation import EditorInvitation, MeetingRegistration, MembershipApplication
 from .roles import AssociationEditors
 from .site_settings import NetworkSettings
 from .snippets import District, FocusArea, Language, MeetingSeries, SupportTopic
@@ -17,12 +18,16 @@ __all__ = [
     "AssociationRepresentative",
     "AssociationSocialLink",
     "District",
+    "EditorInvitation",
     "FocusArea",
     "HomePage",
+    "JoinNetworkPage",
     "Language",
     "MeetingIndexPage",
     "MeetingPage",
+    "MeetingRegistration",
     "MeetingSeries",
+    "MembershipApplication",
     "NetworkSettings",
     "StandardPage",
     "SupportTopic",

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..filters import AssociationFilter
-from .base import SectionIndexPage
+from .base import NetworkPageForm, SectionIndexPage
 
 LOGO_RENDITION = "fill-160x160"
 
@@ -94,6 +94,7 @@ class AssociationIndexPage(SectionIndexPage):
 
 class AssociationPage(Page):
     objects = PageManager.from_queryset(AssociationQuerySet)()
+    base_form_class = NetworkPageForm
 
     short_description = models.CharField(
         _("Kurzbeschreibung"),
@@ -175,7 +176,13 @@ class AssociationPage(Page):
                 FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("district"),
-                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("member_since")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("founded_year"),
+                        # When an association joined is the city's record, not its own.
+                        FieldPanel("member_since", permission="home.coordinate_network"),
+                    ]
+                ),
             ],
             heading=_("Profil"),
         ),

@@ -2,13 +2,35 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
+
+
+class NetworkPageForm(WagtailAdminPageForm):
+    """The page editor's choices in the page's own language, and pages (associations,
+    meetings, walks) by name rather than by their place in the tree."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.locale_id:
+            locale = self.instance.locale
+        else:
+            locale = self.parent_page.locale if self.parent_page else None
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None:
+                continue
+            if locale is not None and issubclass(queryset.model, TranslatableMixin):
+                queryset = queryset.filter(locale=locale)
+            if issubclass(queryset.model, Page):
+                queryset = queryset.order_by("title")
+            field.queryset = queryset
 
 
 class SectionIndexPage(Page):

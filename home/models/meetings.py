@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -17,7 +18,11 @@ from wagtail.search import index
 
 from ..blocks import MeetingContentBlock
 from ..calendar import calendar_response
-from .base import SectionIndexPage, visible_pages
+from ..forms import MeetingRegistrationForm
+from ..notifications import send_registration_confirmation
+from ..participation import handle_participation_form
+from .base import NetworkPageForm, SectionIndexPage, visible_pages
+from .participation import MeetingRegistration
 
 
 class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -57,6 +62,8 @@ class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class MeetingPage(RoutablePageMixin, Page):
+    base_form_class = NetworkPageForm
+
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
         IN_PERSON = "in_person", _("Vor Ort")
@@ -100,6 +107,19 @@ class MeetingPage(RoutablePageMixin, Page):
     )
     agenda = StreamField(MeetingContentBlock(), verbose_name=_("Tagesordnung"), blank=True)
     results = StreamField(MeetingContentBlock(), verbose_name=_("Ergebnisse"), blank=True)
+    registration_open = models.BooleanField(
+        _("Anmeldung über die Website"),
+        default=False,
+        help_text=_("Zeigt ein Anmeldeformular, bis das Treffen beginnt."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("Plätze"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leer: unbegrenzt. Wer über die Plätze hinaus kommt, steht auf der Warteliste."
+        ),
+    )
     attending_associations = ParentalManyToManyField(
         "home.AssociationPage",
         verbose_name=_("Teilnehmende Vereine"),
@@ -121,6 +141,10 @@ class MeetingPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [FieldPanel("location_name"), FieldPanel("address"), FieldPanel("online_url")],
             heading=_("Wo"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("registration_open"), FieldPanel("capacity")])],
+            heading=_("Anmeldung"),
         ),
         FieldPanel("agenda"),
         FieldPanel("results"),
@@ -196,6 +220,84 @@ class MeetingPage(RoutablePageMixin, Page):
     def live_attending_associations(self):
         """Attending associations that the public may see, by name."""
         return visible_pages(self.attending_associations.all()).order_by("title")
+
+    # Registration -------------------------------------------------------------------------
+
+    @property
+    def accepts_registrations(self):
+        return self.registration_open and not self.is_cancelled and self.start > timezone.now()
+
+    def registered_people(self):
+        """People with a confirmed place."""
+        confirmed = self.registrations.filter(status=MeetingRegistration.Status.CONFIRMED)
+        return confirmed.aggregate(total=Sum("people"))["total"] or 0
+
+    def places_left(self):
+        if self.capacity is None:
+            return None
+        return max(0, self.capacity - self.registered_people())
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.places_left() == 0
+
+    def register(self, form):
+        """Store a registration: confirmed while places last, otherwise on the waiting list."""
+        # Lock the meeting row so two people cannot take the last place at once.
+        MeetingPage.objects.select_for_update().filter(pk=self.pk).first()
+        people = form.cleaned_data["people"]
+        left = self.places_left()
+        status = (
+            MeetingRegistration.Status.CONFIRMED
+            if left is None or people <= left
+            else MeetingRegistration.Status.WAITLISTED
+        )
+        registration = MeetingRegistration(
+            meeting=self,
+            name=form.cleaned_data["name"],
+            association_name=form.cleaned_data["association_name"],
+            email=form.cleaned_data["email"],
+            people=people,
+            status=status,
+        )
+        registration.record_consent(form.consent_statements())
+        registration.save()
+        return registration
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.accepts_registrations:
+            context.setdefault("form", MeetingRegistrationForm())
+        return context
+
+    @path("anmelden/", name="register")
+    def register_view(self, request):
+        if not self.accepts_registrations:
+            response = self.render(request, context_overrides={"registration_closed": True})
+            # Registering is not possible (any more): say so, and do not pretend success.
+            response.status_code = 409 if request.method == "POST" else 200
+            return response
+
+        def store(form):
+            registration = self.register(form)
+            send_registration_confirmation(registration, request)
+            if registration.status == MeetingRegistration.Status.WAITLISTED:
+                return gettext(
+                    "Das Treffen ist ausgebucht. Sie stehen auf der Warteliste; wir schreiben "
+                    "Ihnen, sobald ein Platz frei wird."
+                )
+            return gettext("Danke! Ihre Anmeldung ist bestätigt. Eine Bestätigung ist unterwegs.")
+
+        return handle_participation_form(
+            request,
+            form_class=MeetingRegistrationForm,
+            scope="meeting-registration",
+            template=self.get_template(request),
+            context=self.get_context(request),
+            on_valid=store,
+            success_url=f"{self.url}#anmeldung",
+            success_message="",
+        )
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):

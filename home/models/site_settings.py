@@ -35,3 +35,5 @@ class NetworkSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Netzwerk-Einstellungen")
+        # Facts only the city's coordination sets, e.g. since when an association is a member.
+        permissions = [("coordinate_network", _("Netzwerk koordinieren"))]

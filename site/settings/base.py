@@ -163,15 +163,40 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAIL_DATE_FORMAT = "d.m.Y"
-WAGTAIL_DATETIME_FORMAT = "d.m.Y H:i"
-WAGTAIL_TIME_FORMAT = "H:i"
+# Python strftime formats, as Wagtail's date widgets expect them.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# No avatars from gravatar.com: they would send a hash of each editor's e-mail address and
+# their IP address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Keep Wagtail's change history, comments and locking on: who changed what stays answerable.
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # The network's own settings.
 NETWORK_DIRECTORY_PAGE_SIZE = 12
+
+# Participation: consent, retention of personal data, limits on what the public sends.
+NETWORK_CONSENT_VERSION = "2026-11"
+NETWORK_RETENTION_DAYS = {
+    "meeting_registrations": 28,  # after the meeting
+    "membership_applications": 180,  # after the decision
+    "story_submissions": 365,  # after arrival, for stories not taken over
+    "invitations": 90,  # after expiry
+}
+NETWORK_INVITATION_VALID_DAYS = 7
+# Submissions per client and form: (count, seconds).
+NETWORK_PARTICIPATION_RATE_LIMIT = (5, 60 * 60)
+NETWORK_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+# How many reverse proxies (that set X-Forwarded-For) stand in front of the app servers.
+NETWORK_TRUSTED_PROXIES = int(os.environ.get("NETWORK_TRUSTED_PROXIES", "0"))
+# What the public sends (photos) is kept here, outside MEDIA_ROOT: never served publicly.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+
+# Where walks take place: a stop outside these bounds is refused (it usually means latitude
+# and longitude were swapped). (south, north, west, east) in degrees.
+TOURS_REGION_BOUNDS = (48.55, 48.90, 8.80, 9.25)
 
 # Walks: the pace behind a walk's computed duration, and the time readers spend at each stop.
 TOURS_WALKING_SPEED_KMH = float(os.environ.get("TOURS_WALKING_SPEED_KMH", "4.0"))

@@ -13,4 +13,5 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="netzwerk-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="netzwerk-test-private-")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -10,9 +10,21 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home": "/",
     "directory": "/vereine/",
+    "directory-filtered": "/vereine/?sprache=arabisch&angebot=uebersetzung",
     "association": "/vereine/familienzentrum-al-manara/",
+    "association-without-contact": "/vereine/kroatischer-kulturverein-lipa/",
     "meetings": "/treffen/",
     "meeting": "/treffen/auftakttreffen-2021/",
+    "meeting-with-registration": "/treffen/naechstes-vernetzungstreffen/",
+    "projects": "/projekte/",
+    "project": "/projekte/stadtfuehrungen-migrationsgeschichte/",
+    "project-news": "/projekte/stadtfuehrungen-migrationsgeschichte/erster-rundgang-online/",
+    "walks": "/rundgaenge/",
+    "walk": "/rundgaenge/ankommen-in-sindelfingen/",
+    "stop": "/rundgaenge/ankommen-in-sindelfingen/marktplatz/",
+    "print-sheet": "/rundgaenge/ankommen-in-sindelfingen/druck/",
+    "story-form": "/rundgaenge/geschichte-erzaehlen/",
+    "join": "/mitmachen/",
     "standard": "/ueber-das-netzwerk/",
 }
 

@@ -9,6 +9,7 @@ from home.models import (
     AssociationIndexPage,
     AssociationPage,
     HomePage,
+    JoinNetworkPage,
     MeetingIndexPage,
     MeetingPage,
     StandardPage,
@@ -29,6 +30,7 @@ class PageTreeTests(WagtailPageTestCase):
                 MeetingIndexPage,
                 TourIndexPage,
                 ProjectIndexPage,
+                JoinNetworkPage,
                 StandardPage,
             },
         )

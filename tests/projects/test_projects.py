@@ -44,7 +44,7 @@ def test_project_page_shows_working_group_with_members_and_invited_historian(cli
     assert "monatlich, vor Ort" in html
     assert ">Kulturbrücke Anatolien e. V.</a>" in html
     assert "Dr. Paula Beispiel, Historikerin (Beispielperson), Stadtarchiv Sindelfingen" in html
-    assert "Läuft" in html and "seit Juni 2021" in html
+    assert "Laufend" in html and "seit Juni 2021" in html
 
 
 @pytest.mark.django_db

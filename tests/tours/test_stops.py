@@ -64,6 +64,23 @@ def test_coordinates_outside_their_ranges_are_refused_clearly(demo_tour):
 
 
 @pytest.mark.django_db
+def test_swapped_coordinates_are_caught(demo_tour):
+    swapped = TourStopPageFactory.build(
+        latitude=Decimal("9.002800"), longitude=Decimal("48.713100")
+    )
+    far_away = TourStopPageFactory.build(latitude=Decimal("52.52"), longitude=Decimal("13.40"))
+
+    with pytest.raises(ValidationError) as error:
+        swapped.full_clean()
+    assert error.value.message_dict["latitude"] == [
+        "Breiten- und Längengrad scheinen vertauscht zu sein."
+    ]
+    with pytest.raises(ValidationError) as error:
+        far_away.full_clean()
+    assert "außerhalb des Gebiets der Rundgänge" in error.value.message_dict["longitude"][0]
+
+
+@pytest.mark.django_db
 def test_the_short_link_survives_renaming_and_moving_the_stop(client, tour_index):
     marktplatz = stop("marktplatz")
     short_path = marktplatz.short_path()

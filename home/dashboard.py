@@ -1,0 +1,126 @@
+"""Admin home panels: an association editor sees their pages with the state of moderation and the
+latest reviewer comment; a city editor sees the moderation queue, oldest first."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
+
+from .roles import CITY_EDITORS_GROUP_NAME, association_groups_of
+
+MAX_ROWS = 50
+
+
+def _page_state(page, workflow_state):
+    if workflow_state is not None:
+        task = workflow_state.current_task_state.task if workflow_state.current_task_state else None
+        return _("In Moderation: %(task)s") % {"task": task.name} if task else _("In Moderation")
+    if page.live and page.has_unpublished_changes:
+        return _("Veröffentlicht, mit Entwurf")
+    if page.live:
+        return _("Veröffentlicht")
+    return _("Entwurf")
+
+
+class AssociationPagesPanel(Component):
+    """The pages of the associations the user edits for, each with its moderation state."""
+
+    name = "association_pages"
+    template_name = "admin/dashboard/association_pages.html"
+    order = 90
+
+    def __init__(self, groups):
+        self.groups = groups
+
+    def pages(self):
+        roots = Page.objects.filter(
+            group_permissions__in=GroupPagePermission.objects.filter(group__in=self.groups)
+        ).distinct()
+        within_any_root = Q(pk__in=[])
+        for root in roots:
+            within_any_root |= Q(path__startswith=root.path)
+        return list(Page.objects.filter(within_any_root).order_by("path")[:MAX_ROWS])
+
+    def get_context_data(self, parent_context):
+        pages = self.pages()
+        page_type = ContentType.objects.get_for_model(Page)
+        ids = [str(page.pk) for page in pages]
+        in_moderation = {
+            state.object_id: state
+            for state in WorkflowState.objects.active()
+            .filter(base_content_type=page_type, object_id__in=ids)
+            .select_related("current_task_state__task")
+        }
+        latest_comments = {}
+        for task_state in (
+            TaskState.objects.filter(
+                workflow_state__base_content_type=page_type,
+                workflow_state__object_id__in=ids,
+            )
+            .exclude(comment="")
+            .select_related("finished_by", "workflow_state")
+            .order_by("finished_at")
+        ):
+            latest_comments[task_state.workflow_state.object_id] = task_state
+        rows = [
+            {
+                "page": page,
+                "state": _page_state(page, in_moderation.get(str(page.pk))),
+                "comment": latest_comments.get(str(page.pk)),
+            }
+            for page in pages
+        ]
+        return {
+            "rows": rows,
+            "associations": [group.association_link.association for group in self.groups],
+            "request": parent_context["request"],
+        }
+
+
+class ModerationQueuePanel(Component):
+    """Everything waiting for the city's editors, oldest first, with who sent it."""
+
+    name = "moderation_queue"
+    template_name = "admin/dashboard/moderation_queue.html"
+    order = 80
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            TaskState.objects.reviewable_by(request.user)
+            .select_related("task", "workflow_state__requested_by", "revision")
+            .order_by("started_at")[:MAX_ROWS]
+        )
+        rows = []
+        for state in states:
+            obj = state.revision.content_object if state.revision else None
+            if obj is None:
+                continue
+            requester = state.workflow_state.requested_by
+            rows.append(
+                {
+                    "state": state,
+                    "object": obj,
+                    "requested_by": requester,
+                    "associations": [
+                        group.association_link.association.title
+                        for group in association_groups_of(requester).select_related(
+                            "association_link__association"
+                        )
+                    ]
+                    if requester
+                    else [],
+                }
+            )
+        return {"rows": rows, "request": request}
+
+
+def construct_panels(request, panels):
+    user = request.user
+    groups = list(association_groups_of(user).select_related("association_link__association"))
+    if groups:
+        panels.append(AssociationPagesPanel(groups))
+    if user.is_superuser or user.groups.filter(name=CITY_EDITORS_GROUP_NAME).exists():
+        panels.append(ModerationQueuePanel())

@@ -1,0 +1,239 @@
+"""What members of the public and invited editors send: moderated records, never live by themselves.
+
+Every model that stores personal data inherits PersonalData, which tells the privacy commands how
+to find, export, erase and expire it.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PersonalData(models.Model):
+    """A record holding a person's data, found by e-mail address, kept only as long as needed."""
+
+    email_field = "email"
+
+    created_at = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_email(cls, email):
+        return cls.objects.filter(**{f"{cls.email_field}__iexact": email.strip()})
+
+    @classmethod
+    def expired(cls, now=None):
+        """Records kept longer than the retention setting allows; see purge_personal_data."""
+        return cls.objects.none()
+
+    def export_data(self):
+        data = {
+            field.name: getattr(self, field.attname)
+            for field in self._meta.concrete_fields
+            if field.name not in {"id", "token_hash"}
+        }
+        data["type"] = str(self._meta.verbose_name)
+        return data
+
+    def erase(self):
+        """Remove this person's data. Subclasses that must keep a record anonymise instead."""
+        self.delete()
+
+
+class Consent(models.Model):
+    """Consent as given: when, and in which words (the statement shown, and its version)."""
+
+    consent_given_at = models.DateTimeField(_("Einwilligung erteilt am"), null=True, editable=False)
+    consent_text = models.TextField(_("Wortlaut der Einwilligung"), blank=True, editable=False)
+    consent_version = models.CharField(
+        _("Fassung der Datenschutzhinweise"), max_length=40, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def record_consent(self, statements):
+        self.consent_given_at = timezone.now()
+        self.consent_text = "\n".join(str(statement) for statement in statements)
+        self.consent_version = settings.NETWORK_CONSENT_VERSION
+
+
+def retention_cutoff(setting_name, now=None):
+    days = settings.NETWORK_RETENTION_DAYS[setting_name]
+    return (now or timezone.now()) - datetime.timedelta(days=days)
+
+
+class MembershipApplication(PersonalData, Consent):
+    """An association asks to join the network."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Neu")
+        ACCEPTED = "accepted", _("Aufgenommen")
+        DECLINED = "declined", _("Abgelehnt")
+
+    association_name = models.CharField(_("Name des Vereins"), max_length=150)
+    focus = models.CharField(_("Schwerpunkte"), max_length=300)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120)
+    email = models.EmailField(_("E-Mail-Adresse"))
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    message = models.TextField(_("Nachricht"), max_length=3000, blank=True)
+    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.NEW)
+    decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Entschieden von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    association = models.ForeignKey(
+        "home.AssociationPage",
+        verbose_name=_("Angelegter Verein"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Aufnahmeantrag")
+        verbose_name_plural = _("Aufnahmeanträge")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.association_name
+
+    @classmethod
+    def expired(cls, now=None):
+        # Decided applications are kept a while for questions, then go.
+        return cls.objects.exclude(status=cls.Status.NEW).filter(
+            decided_at__lt=retention_cutoff("membership_applications", now)
+        )
+
+
+class MeetingRegistration(PersonalData, Consent):
+    """A person registers for a meeting; beyond the capacity, they go on the waiting list."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Angemeldet")
+        WAITLISTED = "waitlisted", _("Warteliste")
+        CANCELLED = "cancelled", _("Abgesagt")
+
+    meeting = models.ForeignKey(
+        "home.MeetingPage",
+        verbose_name=_("Treffen"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("Name"), max_length=120)
+    association_name = models.CharField(_("Verein"), max_length=150, blank=True)
+    email = models.EmailField(_("E-Mail-Adresse"))
+    people = models.PositiveSmallIntegerField(_("Personen"), default=1)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
+    )
+
+    class Meta:
+        verbose_name = _("Anmeldung")
+        verbose_name_plural = _("Anmeldungen")
+        ordering = ["meeting", "created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.meeting})"
+
+    @classmethod
+    def expired(cls, now=None):
+        # Kept until some weeks after the meeting (for the attendance list), then gone.
+        return cls.objects.filter(meeting__end__lt=retention_cutoff("meeting_registrations", now))
+
+
+class EditorInvitation(PersonalData):
+    """A city editor invites a person to edit an association's pages. The link works once,
+    until it expires; only a hash of its token is stored."""
+
+    association = models.ForeignKey(
+        "home.AssociationPage",
+        verbose_name=_("Verein"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("E-Mail-Adresse"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Eingeladen von"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("Gültig bis"))
+    accepted_at = models.DateTimeField(_("Angenommen am"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Konto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.association}"
+
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def issue_token(self):
+        """A fresh token for the link; returned once, only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = self.hash_token(token)
+        self.expires_at = timezone.now() + datetime.timedelta(
+            days=settings.NETWORK_INVITATION_VALID_DAYS
+        )
+        return token
+
+    @classmethod
+    def for_token(cls, token):
+        return (
+            cls.objects.filter(token_hash=cls.hash_token(token))
+            .select_related("association")
+            .first()
+        )
+
+    @property
+    def is_accepted(self):
+        return self.accepted_at is not None
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self):
+        return not self.is_accepted and not self.is_expired
+
+    @property
+    def state(self):
+        if self.is_accepted:
+            return _("angenommen")
+        if self.is_expired:
+            return _("abgelaufen")
+        return _("offen")
+
+    @classmethod
+    def expired(cls, now=None):
+        return cls.objects.filter(expires_at__lt=retention_cutoff("invitations", now))

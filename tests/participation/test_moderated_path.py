@@ -1,0 +1,143 @@
+"""The whole moderated path, through the admin with Django's test client: an association's
+editor writes a stop, the working group reviews, the city rejects with a comment, the editor
+revises, the city approves; the public sees it only then; e-mails and the audit log follow."""
+
+import pytest
+from admin_forms import stop_form
+from network_users import make_city_editor, make_editor_of
+
+from django.core import mail
+
+from wagtail.models import PageLogEntry, TaskState
+
+from tours.models import TourStopPage
+
+pytestmark = pytest.mark.django_db
+
+NEW_STOP = "Neue Station: Die erste Pizzeria"
+
+
+@pytest.fixture
+def people():
+    return {
+        "author": make_editor_of("kulturbruecke-anatolien", username="autorin"),
+        "reviewer": make_editor_of("circolo-culturale-ponte", username="pruefer"),
+        "other": make_editor_of("familienzentrum-al-manara", username="andere"),
+        "city": make_city_editor(),
+    }
+
+
+def as_user(client, user):
+    client.force_login(user)
+    return client
+
+
+def workflow_action(client, stop, action, comment=""):
+    task_state = stop.current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{stop.pk}/{action}/{task_state.pk}/",
+        {"comment": comment},
+    )
+
+
+def assert_refused(client, stop, action):
+    """The admin refuses (redirecting with a message) and the step stays where it was."""
+    task_state = stop.current_workflow_task_state
+    response = workflow_action(client, stop, action)
+    assert response.status_code in (302, 403)
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def public_outputs(client, tour):
+    return "".join(
+        client.get(f"{tour.url}{suffix}").content.decode()
+        for suffix in ("", "geojson/", "gpx/", "druck/")
+    )
+
+
+def test_a_stop_goes_from_draft_through_two_reviews_to_the_public(client, demo_tour, people):
+    # 1. The association's editor writes a stop and submits it.
+    as_user(client, people["author"])
+    response = client.post(
+        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
+        stop_form(NEW_STOP, "erste-pizzeria", **{"action-submit": "submit"}),
+    )
+    assert response.status_code == 302, response.content[:3000]
+    stop = TourStopPage.objects.get(slug="erste-pizzeria")
+    assert not stop.live
+    assert stop.current_workflow_task.name == "Prüfung durch die Arbeitsgruppe"
+    assert NEW_STOP not in public_outputs(client.__class__(), demo_tour)
+    # The working group's reviewer is told; the author is not asked to review their own work.
+    assert any(people["reviewer"].email in message.to for message in mail.outbox)
+    assert_refused(client, stop, "approve")
+
+    # 2. The working group approves.
+    mail.outbox.clear()
+    as_user(client, people["reviewer"])
+    assert workflow_action(client, stop, "approve", "Schön erzählt.").status_code == 302
+    stop.refresh_from_db()
+    assert stop.current_workflow_task.name == "Freigabe durch die Stadtredaktion"
+
+    # Another association's editor cannot act on it.
+    as_user(client, people["other"])
+    assert_refused(client, stop, "approve")
+
+    # 3. The city rejects with a comment.
+    as_user(client, people["city"])
+    response = workflow_action(client, stop, "reject", "Bitte die Adresse ergänzen.")
+    assert response.status_code == 302
+    stop.refresh_from_db()
+    assert not stop.live
+    to_author = [m for m in mail.outbox if people["author"].email in m.to]
+    assert to_author and "Bitte die Adresse ergänzen." in to_author[-1].body
+    to_reviewer = [m for m in mail.outbox if people["reviewer"].email in m.to]
+    assert to_reviewer, "the earlier step's reviewer hears of the rejection"
+    assert "Bitte die Adresse ergänzen." in to_reviewer[-1].body
+
+    # 4. The author sees the comment on their dashboard, revises and resubmits.
+    as_user(client, people["author"])
+    dashboard = client.get("/admin/").content.decode()
+    assert NEW_STOP in dashboard
+    assert "Bitte die Adresse ergänzen." in dashboard
+    response = client.post(
+        f"/admin/pages/{stop.pk}/edit/",
+        stop_form(NEW_STOP, "erste-pizzeria", **{"action-submit": "submit"})
+        | {"address": "Lange Straße 5"},
+    )
+    assert response.status_code == 302, response.content[:3000]
+    stop.refresh_from_db()
+    assert stop.current_workflow_task is not None
+
+    # 5. The city approves (after the working group, if the resubmission starts over).
+    mail.outbox.clear()
+    if stop.current_workflow_task.name == "Prüfung durch die Arbeitsgruppe":
+        as_user(client, people["reviewer"])
+        workflow_action(client, stop, "approve")
+        stop.refresh_from_db()
+    as_user(client, people["city"])
+    assert workflow_action(client, stop, "approve", "Danke, jetzt passt es.").status_code == 302
+    stop.refresh_from_db()
+    assert stop.live
+    assert stop.address == "Lange Straße 5"
+
+    # The public sees it everywhere now.
+    outputs = public_outputs(client.__class__(), demo_tour)
+    assert NEW_STOP in outputs
+    assert client.__class__().get(stop.url).status_code == 200
+    approval = [m for m in mail.outbox if people["author"].email in m.to]
+    assert approval and "Danke, jetzt passt es." in approval[-1].body
+
+    # Each step is in the audit log with its actor.
+    log = list(
+        PageLogEntry.objects.filter(page=stop)
+        .order_by("timestamp")
+        .values_list("action", "user__username")
+    )
+    assert ("wagtail.create", "autorin") in log
+    assert ("wagtail.workflow.start", "autorin") in log
+    assert ("wagtail.workflow.approve", "pruefer") in log
+    assert ("wagtail.workflow.reject", "stadtredaktion") in log
+    assert ("wagtail.workflow.approve", "stadtredaktion") in log
+    assert ("wagtail.publish", "stadtredaktion") in log
+    assert TaskState.objects.filter(comment="Bitte die Adresse ergänzen.").exists()
