@@ -83,7 +83,7 @@ class InvitationViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return [
-            *[pattern for pattern in super().get_urlpatterns() if pattern.name != "edit"],
+            *super().get_urlpatterns(),
             path("resend/<int:pk>/", self.resend_view, name="resend"),
         ]
 

@@ -35,8 +35,12 @@ class AssociationPagesPanel(Component):
         self.groups = groups
 
     def pages(self):
+        # Where the associations edit (their own page, what they created), not every section
+        # they may add to.
         roots = Page.objects.filter(
-            group_permissions__in=GroupPagePermission.objects.filter(group__in=self.groups)
+            group_permissions__in=GroupPagePermission.objects.filter(
+                group__in=self.groups, permission__codename="change_page"
+            )
         ).distinct()
         within_any_root = Q(pk__in=[])
         for root in roots:

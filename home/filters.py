@@ -54,7 +54,9 @@ class AssociationFilter(django_filters.FilterSet):
         for name, terms in self.form.cleaned_data.items():
             for term in terms:
                 remaining = self.data.copy()
-                remaining.setlist(name, [slug for slug in self.data.getlist(name) if slug != term.slug])
+                remaining.setlist(
+                    name, [slug for slug in self.data.getlist(name) if slug != term.slug]
+                )
                 remaining.pop("seite", None)
                 chosen.append(
                     {

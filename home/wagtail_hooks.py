@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -118,3 +120,36 @@ def hide_drafts_of_others_in_explorer(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def hide_drafts_of_others_in_choosers(pages, request):
     return without_drafts_of_others(pages, request.user)
+
+
+class _DraftHidingPolicy:
+    """A page permission policy whose explorable pages leave out other associations' drafts."""
+
+    def __init__(self, policy):
+        self._policy = policy
+
+    def __getattr__(self, name):
+        return getattr(self._policy, name)
+
+    def explorable_instances(self, user, *args, **kwargs):
+        return without_drafts_of_others(
+            self._policy.explorable_instances(user, *args, **kwargs), user
+        )
+
+
+class NetworkPageSearchView(SearchView):
+    def get_queryset(self):
+        self.permission_policy = _DraftHidingPolicy(self.permission_policy)
+        return super().get_queryset()
+
+
+class NetworkPageViewSet(PageViewSet):
+    name = "network_pages"
+    url_prefix = "network-pages"
+    search_view_class = NetworkPageSearchView
+
+
+@hooks.register("register_admin_viewset", order=100)
+def register_page_search_without_drafts_of_others():
+    # Registered after Wagtail's own base page viewset, which it replaces for every page type.
+    return NetworkPageViewSet()

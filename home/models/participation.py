@@ -34,11 +34,14 @@ class PersonalData(models.Model):
         return cls.objects.none()
 
     def export_data(self):
-        data = {
-            field.name: getattr(self, field.attname)
-            for field in self._meta.concrete_fields
-            if field.name not in {"id", "token_hash"}
-        }
+        data = {}
+        for field in self._meta.concrete_fields:
+            if field.name in {"id", "token_hash"}:
+                continue
+            value = getattr(self, field.attname)
+            if hasattr(value, "name") and hasattr(value, "storage"):  # a file: name it only
+                value = value.name or None
+            data[field.name] = value
         data["type"] = str(self._meta.verbose_name)
         return data
 

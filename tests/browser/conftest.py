@@ -13,6 +13,8 @@ import pytest
 
 from django.core.management import call_command
 
+from wagtail.models import Collection, Page
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # As root on a closed network: no sandbox, and no background traffic to Google's hosts.
 CHROMIUM_FLAGS = [
@@ -44,7 +46,11 @@ def demo_site(live_server):
 
     Browser tests run in committed transactions, so Django empties the database after each;
     with serialized_rollback=True on the test, the tree root comes back and the demo is reloaded.
+    Restoring that snapshot over a database that still holds the demo leaves the roots' child
+    counts stale, so the trees are repaired first.
     """
+    Page.fix_tree()
+    Collection.fix_tree()
     call_command("load_demo_content", "--no-users")
     return live_server.url
 

@@ -1,0 +1,165 @@
+"""Invitations: a city editor invites by e-mail; the link expires, works once and lets the invitee
+set a password. Applications to join: on acceptance the draft profile, its group and the
+invitation exist; on refusal the association hears of it."""
+
+import datetime
+import re
+
+import pytest
+from network_users import make_city_editor, make_editor_of
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
+
+from home.models import AssociationEditors, AssociationPage, EditorInvitation, MembershipApplication
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "Gartenzwerg-Sonnenblume-42"
+
+
+def invitation_link():
+    [link] = re.findall(r"http://testserver(/einladung/[\w-]+/)", mail.outbox[-1].body)
+    return link
+
+
+@pytest.fixture
+def city_editor():
+    return make_city_editor()
+
+
+@pytest.fixture
+def association():
+    return AssociationPage.objects.get(slug="tanzkreis-kalimera")
+
+
+def invite(client, city_editor, association, email="neu@example.org"):
+    client.force_login(city_editor)
+    response = client.post(
+        "/admin/einladungen/new/", {"email": email, "association": association.pk}
+    )
+    client.logout()
+    return response
+
+
+def accept(client, link, **overrides):
+    data = {
+        "first_name": "Nia",
+        "last_name": "Neu",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+    }
+    return client.post(link, data | overrides)
+
+
+def test_a_city_editor_invites_and_the_invitee_sets_a_password_once(
+    client, city_editor, association
+):
+    assert invite(client, city_editor, association).status_code == 302
+    assert mail.outbox[-1].to == ["neu@example.org"]
+    assert "Tanzkreis Kalimera" in mail.outbox[-1].body
+    link = invitation_link()
+    invitation = EditorInvitation.objects.get()
+    assert link.strip("/").split("/")[-1] not in invitation.token_hash  # only a hash is stored
+
+    assert client.get(link).status_code == 200
+    response = accept(client, link)
+
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    user = get_user_model().objects.get(email="neu@example.org")
+    assert user.check_password(NEW_PASSWORD)
+    link_group = AssociationEditors.objects.get(association=association).group
+    assert user.groups.filter(pk=link_group.pk).exists()
+    assert association.permissions_for_user(user).can_edit()
+    assert not association.permissions_for_user(user).can_publish()
+    assert ModelLogEntry.objects.filter(action="network.invitation_sent", user=city_editor).exists()
+    assert ModelLogEntry.objects.filter(action="network.invitation_accepted", user=user).exists()
+
+    # The link works once.
+    client.logout()
+    again = client.get(link)
+    assert again.status_code == 410
+    assert "schon angenommen" in again.content.decode()
+
+
+def test_an_expired_link_is_refused_and_creates_no_account(client, city_editor, association):
+    invite(client, city_editor, association)
+    link = invitation_link()
+    EditorInvitation.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+
+    response = accept(client, link)
+
+    assert response.status_code == 410
+    assert "abgelaufen" in response.content.decode()
+    assert not get_user_model().objects.filter(email="neu@example.org").exists()
+
+
+def test_an_unknown_link_is_not_found(client):
+    assert client.get("/einladung/gibt-es-nicht/").status_code == 404
+
+
+def test_a_weak_password_is_refused_with_a_clear_message(client, city_editor, association):
+    invite(client, city_editor, association)
+
+    response = accept(client, invitation_link(), password1="123", password2="123")
+
+    assert response.status_code == 400
+    assert "Dieses Passwort ist zu kurz" in response.content.decode()
+    assert not get_user_model().objects.filter(email="neu@example.org").exists()
+
+
+def test_only_the_city_may_invite(client, association):
+    client.force_login(make_editor_of("tanzkreis-kalimera"))
+
+    response = client.post(
+        "/admin/einladungen/new/", {"email": "x@example.org", "association": association.pk}
+    )
+
+    assert response.status_code in (302, 403)
+    assert not EditorInvitation.objects.exists()
+    assert not mail.outbox
+
+
+def test_accepting_an_application_creates_draft_profile_group_and_invitation(client, city_editor):
+    application = MembershipApplication.objects.create(
+        association_name="Verein der Neugierigen",
+        focus="Kultur und Begegnung",
+        contact_name="Ada Antrag",
+        email="ada@example.org",
+    )
+    client.force_login(city_editor)
+
+    response = client.post(f"/admin/aufnahmeantraege/accept/{application.pk}/")
+
+    association = AssociationPage.objects.get(title="Verein der Neugierigen")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{association.pk}/edit/"
+    assert not association.live
+    assert AssociationEditors.objects.filter(association=association).exists()
+    assert EditorInvitation.objects.get().association == association
+    assert mail.outbox[-1].to == ["ada@example.org"]
+    application.refresh_from_db()
+    assert application.status == MembershipApplication.Status.ACCEPTED
+    assert application.decided_by == city_editor
+    assert ModelLogEntry.objects.filter(action="network.application_accepted").exists()
+    assert "Verein der Neugierigen" not in client.__class__().get("/vereine/").content.decode()
+
+
+def test_declining_an_application_tells_the_association(client, city_editor):
+    application = MembershipApplication.objects.create(
+        association_name="Zu früh e. V.", focus="Sport", contact_name="Bo", email="bo@example.org"
+    )
+    client.force_login(city_editor)
+
+    client.post(
+        f"/admin/aufnahmeantraege/decline/{application.pk}/", {"reason": "Bitte nächstes Jahr."}
+    )
+
+    application.refresh_from_db()
+    assert application.status == MembershipApplication.Status.DECLINED
+    assert mail.outbox[-1].to == ["bo@example.org"]
+    assert "Bitte nächstes Jahr." in mail.outbox[-1].body
+    assert not AssociationPage.objects.filter(title="Zu früh e. V.").exists()

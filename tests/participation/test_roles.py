@@ -1,0 +1,93 @@
+"""Each association's group follows its page: created with it, renamed with it, removed with it;
+association editors add where associations contribute and edit what they created."""
+
+import pytest
+from network_users import make_editor_of
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Collection
+
+from home.models import AssociationEditors, AssociationPage
+from home.roles import grant_to_contributors
+from projects.models import ProjectPage
+from tours.models import TourIndexPage
+
+from factories import AssociationPageFactory, TourStopPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_demo_association_has_its_group_and_collection():
+    for association in AssociationPage.objects.all():
+        link = AssociationEditors.objects.get(association=association)
+        assert link.group.name == f"Verein: {association.title}"
+        assert link.collection.name == association.title
+
+
+def test_a_new_association_gets_its_group_when_created(directory):
+    association = AssociationPageFactory(parent=directory, title="Neuer Verein")
+
+    group = AssociationEditors.objects.get(association=association).group
+    assert group.name == "Verein: Neuer Verein"
+    permissions = set(group.page_permissions.values_list("permission__codename", flat=True))
+    assert permissions >= {"add_page", "change_page"}
+    assert "publish_page" not in permissions
+
+
+def test_the_group_is_renamed_with_the_published_page(directory):
+    association = AssociationPage.objects.get(slug="puente-latino")
+    association.title = "Puente Latino Sindelfingen e. V."
+    association.save_revision().publish()
+
+    link = AssociationEditors.objects.get(association=association)
+    assert link.group.name == "Verein: Puente Latino Sindelfingen e. V."
+    assert link.collection.name == "Puente Latino Sindelfingen e. V."
+
+
+def test_the_group_goes_with_a_deleted_association_and_its_media_stay(directory):
+    association = AssociationPage.objects.get(slug="puente-latino")
+    link = AssociationEditors.objects.get(association=association)
+    group_id, collection_id = link.group_id, link.collection_id
+
+    association.delete()
+
+    assert not Group.objects.filter(pk=group_id).exists()
+    assert Collection.objects.get(pk=collection_id).name == "Puente Latino e. V. (Verein gelöscht)"
+
+
+def test_an_editor_may_serve_several_associations():
+    editor = make_editor_of("kulturbruecke-anatolien", "circolo-culturale-ponte")
+
+    for slug in ("kulturbruecke-anatolien", "circolo-culturale-ponte"):
+        assert AssociationPage.objects.get(slug=slug).permissions_for_user(editor).can_edit()
+    assert (
+        not AssociationPage.objects.get(slug="puente-latino")
+        .permissions_for_user(editor)
+        .can_edit()
+    )
+
+
+def test_associations_may_add_under_walks_and_projects_but_not_publish(demo_tour):
+    editor = make_editor_of("kulturbruecke-anatolien")
+
+    assert demo_tour.permissions_for_user(editor).can_add_subpage()
+    assert TourIndexPage.objects.get().permissions_for_user(editor).can_add_subpage()
+    project = ProjectPage.objects.get(slug="willkommenskultur")
+    assert project.permissions_for_user(editor).can_add_subpage()
+    assert not project.permissions_for_user(editor).can_edit()
+    assert not demo_tour.permissions_for_user(editor).can_publish_subpage()
+
+
+def test_what_an_editor_creates_their_association_may_edit_and_others_not(demo_tour):
+    author = make_editor_of("kulturbruecke-anatolien", username="autorin")
+    colleague = make_editor_of("kulturbruecke-anatolien", username="kollege")
+    other = make_editor_of("familienzentrum-al-manara", username="andere")
+    stop = TourStopPageFactory(parent=demo_tour, live=False, owner=author)
+
+    grant_to_contributors(stop, author)  # what the admin's after_create_page hook does
+
+    assert stop.permissions_for_user(author).can_edit()
+    assert stop.permissions_for_user(colleague).can_edit()  # the association, not just the person
+    assert not stop.permissions_for_user(other).can_edit()
+    assert not stop.permissions_for_user(author).can_publish()
