@@ -24,7 +24,7 @@ from home.demo.helpers import (
 from home.demo.network import PRIVACY_NOTICE
 from home.models import AssociationPage, Language
 
-from .models import StoryFormPage, TourIndexPage, TourPage, TourStopPage
+from .models import StoryFormPage, StorySubmission, TourIndexPage, TourPage, TourStopPage
 
 SAMPLE_NOTE = "Beispielgeschichte: erfunden für die Vorführung, nicht überliefert."
 
@@ -210,6 +210,24 @@ def load(home, log):
         privacy_notice=PRIVACY_NOTICE,
     )
     german = Language.objects.filter(slug="deutsch", locale=home.locale).first()
+    # One story waiting, so the city can try taking it over as a stop.
+    if not StorySubmission.objects.exists():
+        story = StorySubmission(
+            title="Die erste Pizza in der Altstadt (Beispiel)",
+            story=(
+                "Mein Vater eröffnete 1969 eine kleine Pizzeria in der Altstadt. Am Anfang kannte "
+                "niemand Pizza; die Kollegen vom Band kamen trotzdem jeden Freitag.\n\n"
+                "Erfundene Beispielgeschichte für die Vorführung."
+            ),
+            place="Altstadt, Lange Straße",
+            latitude="48.713500",
+            longitude="9.002400",
+            language=german,
+            author_name="Beispielperson",
+            consent_to_publish=True,
+        )
+        story.record_consent(["Beispiel: Einwilligung in die Veröffentlichung für die Vorführung."])
+        story.save()
     hero = get_or_create_image(
         "Rundgang Ankommen (Beispielbild)",
         "Abstrakte Punkte und Linien: Stationen eines Rundgangs",

@@ -29,6 +29,7 @@ from ..models import (
     MeetingIndexPage,
     MeetingPage,
     MeetingSeries,
+    MembershipApplication,
     NetworkSettings,
     StandardPage,
     SupportTopic,
@@ -427,6 +428,17 @@ PRIVACY_NOTICE = RichText(
 
 
 def _join_page(home):
+    # One application waiting, so the city's moderation queue is not empty in the demo.
+    if not MembershipApplication.objects.exists():
+        application = MembershipApplication(
+            association_name="Nachbarschaftsverein Brückenschlag (Beispiel)",
+            focus="Nachbarschaftshilfe, Sprachcafé",
+            contact_name="Beispielperson",
+            email="brueckenschlag@example.org",
+            message="Wir möchten im Projekt Willkommenskultur mitarbeiten. (Beispielantrag)",
+        )
+        application.record_consent(["Beispiel: Einwilligung zur Speicherung für die Vorführung."])
+        application.save()
     get_or_create_child(
         home,
         JoinNetworkPage,

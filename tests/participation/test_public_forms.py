@@ -18,6 +18,13 @@ pytestmark = pytest.mark.django_db
 SECRET_STORY = "Meine geheime Geschichte vom Ankommen"
 
 
+@pytest.fixture(autouse=True)
+def no_earlier_submissions():
+    """Start without the demo's sample submissions, so each test counts only its own."""
+    StorySubmission.objects.all().delete()
+    MembershipApplication.objects.all().delete()
+
+
 @pytest.fixture
 def story_page():
     return StoryFormPage.objects.get()

@@ -91,3 +91,24 @@ def test_what_an_editor_creates_their_association_may_edit_and_others_not(demo_t
     assert stop.permissions_for_user(colleague).can_edit()  # the association, not just the person
     assert not stop.permissions_for_user(other).can_edit()
     assert not stop.permissions_for_user(author).can_publish()
+
+
+def test_setting_up_the_network_again_changes_nothing():
+    from django.core.management import call_command
+
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+    def state():
+        return (
+            Group.objects.count(),
+            GroupPagePermission.objects.count(),
+            Workflow.objects.count(),
+            WorkflowTask.objects.count(),
+            list(WorkflowPage.objects.values_list("page_id", "workflow__name").order_by("page_id")),
+        )
+
+    before = state()
+    call_command("setup_network")
+    assert state() == before
+    assert ("Moderation durch die Stadt") in [name for _page, name in before[4]]
+    assert ("Moderation von Rundgängen") in [name for _page, name in before[4]]
