@@ -26,10 +26,14 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models.base import NetworkPageForm, SectionIndexPage, visible_pages
+from home.models.base import (
+    NetworkPageForm,
+    ParticipationFormPage,
+    SectionIndexPage,
+    visible_pages,
+)
 from home.models.participation import Consent, PersonalData, retention_cutoff
 from home.notifications import notify_moderators
-from home.participation import handle_participation_form
 from home.storage import private_storage
 
 from . import exports, geo
@@ -410,70 +414,36 @@ class TourStopPage(RoutablePageMixin, Page):
         return response
 
 
-class StoryFormPage(Page):
+class StoryFormPage(ParticipationFormPage):
     """ "Share your story": anyone may send a story of migration in Sindelfingen. Nothing is
     published by sending; a city editor may turn a story into a draft stop of a walk."""
 
-    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
-    privacy_notice = RichTextField(
-        _("Datenschutzhinweise"),
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Wer die Angaben sieht, wofür und wie lange sie gespeichert werden."),
-    )
-    thank_you = models.CharField(
-        _("Dank nach dem Absenden"),
-        max_length=300,
-        blank=True,
-        help_text=_("Leer: ein Standardtext."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("thank_you"),
-    ]
-
     template = "pages/story_form_page.html"
     parent_page_types = ["tours.TourIndexPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     page_description = _(
         "Das Formular „Erzählen Sie Ihre Geschichte“; Einsendungen werden moderiert."
+    )
+
+    form_class = StorySubmissionForm
+    rate_limit_scope = "story"
+    default_thanks = _(
+        "Danke für Ihre Geschichte! Die Stadtredaktion liest sie und meldet sich, bevor etwas "
+        "veröffentlicht wird."
     )
 
     class Meta:
         verbose_name = _("Formular für Geschichten")
         verbose_name_plural = _("Formulare für Geschichten")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", StorySubmissionForm(locale=self.locale))
-        return context
+    def form_kwargs(self):
+        return {"locale": self.locale}
 
-    def serve(self, request, *args, **kwargs):
-        def store(form):
-            submission = StorySubmission.from_form(form, page=self)
-            notify_moderators(
-                _("Neue Geschichte eingesendet: %(title)s") % {"title": submission.title},
-                "emails/new_submission.txt",
-                {"submission": submission, "kind": _("Geschichte")},
-            )
-
-        return handle_participation_form(
-            request,
-            form_class=StorySubmissionForm,
-            form_kwargs={"locale": self.locale},
-            scope="story",
-            template=self.get_template(request),
-            context=self.get_context(request),
-            on_valid=store,
-            success_url=self.url,
-            success_message=self.thank_you
-            or _(
-                "Danke für Ihre Geschichte! Die Stadtredaktion liest sie und meldet sich, "
-                "bevor etwas veröffentlicht wird."
-            ),
+    def store(self, form):
+        submission = StorySubmission.from_form(form)
+        notify_moderators(
+            _("Neue Geschichte eingesendet: %(title)s") % {"title": submission.title},
+            "emails/new_submission.txt",
+            {"submission": submission, "kind": _("Geschichte")},
         )
 
 
@@ -538,7 +508,7 @@ class StorySubmission(PersonalData, Consent):
         return self.title
 
     @classmethod
-    def from_form(cls, form, page):
+    def from_form(cls, form):
         data = form.cleaned_data
         submission = cls(
             title=data["title"],

@@ -1,5 +1,6 @@
 """What the network's page types share."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -10,6 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..participation import handle_participation_form
 
 
 class NetworkPageForm(WagtailAdminPageForm):
@@ -47,6 +49,66 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+class ParticipationFormPage(Page):
+    """A public form the city places in the tree (share a story, join the network): an
+    introduction, the privacy notice, and what it says after sending. Nothing sent is live."""
+
+    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
+    privacy_notice = RichTextField(
+        _("Datenschutzhinweise"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Wer die Angaben sieht, wofür und wie lange sie gespeichert werden."),
+    )
+    thank_you = models.CharField(
+        _("Dank nach dem Absenden"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leer: ein Standardtext."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you"),
+    ]
+
+    subpage_types = []
+    max_count_per_parent = 1
+
+    form_class = None
+    rate_limit_scope = ""
+    default_thanks = ""
+
+    class Meta:
+        abstract = True
+
+    def form_kwargs(self):
+        return {}
+
+    def store(self, form):
+        """Keep what a valid form holds, for moderation."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", self.form_class(**self.form_kwargs()))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        return handle_participation_form(
+            request,
+            form_class=self.form_class,
+            form_kwargs=self.form_kwargs(),
+            scope=self.rate_limit_scope,
+            template=self.get_template(request),
+            context=self.get_context(request),
+            on_valid=self.store,
+            success_url=self.url,
+            success_message=self.thank_you or self.default_thanks,
+        )
 
 
 def visible_pages(pages):

@@ -12,8 +12,8 @@ from wagtail.search import index
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..forms import MembershipApplicationForm
 from ..notifications import notify_moderators
-from ..participation import handle_participation_form
 from .associations import AssociationPage
+from .base import ParticipationFormPage
 from .meetings import MeetingPage
 from .participation import MembershipApplication
 
@@ -108,75 +108,39 @@ class StandardPage(Page):
         verbose_name_plural = _("Inhaltsseiten")
 
 
-class JoinNetworkPage(Page):
+class JoinNetworkPage(ParticipationFormPage):
     """ "Join the network": an association applies; the city decides, and on acceptance its
     draft profile, its editors' group and an invitation for its contact exist at once."""
 
-    intro = RichTextField(_("Einleitung"), features=RICH_TEXT_FEATURES, blank=True)
-    privacy_notice = RichTextField(
-        _("Datenschutzhinweise"),
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Wer die Angaben sieht, wofür und wie lange sie gespeichert werden."),
-    )
-    thank_you = models.CharField(
-        _("Dank nach dem Absenden"),
-        max_length=300,
-        blank=True,
-        help_text=_("Leer: ein Standardtext."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("thank_you"),
-    ]
-
     template = "pages/join_network_page.html"
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     page_description = _("Das Formular für Vereine, die dem Netzwerk beitreten möchten.")
+
+    form_class = MembershipApplicationForm
+    rate_limit_scope = "membership"
+    default_thanks = _(
+        "Danke für Ihren Antrag! Die Koordination meldet sich per E-Mail, sobald über die "
+        "Aufnahme entschieden ist."
+    )
 
     class Meta:
         verbose_name = _("Formular „Mitmachen“")
         verbose_name_plural = _("Formulare „Mitmachen“")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", MembershipApplicationForm())
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        def store(form):
-            data = form.cleaned_data
-            application = MembershipApplication(
-                association_name=data["association_name"],
-                focus=data["focus"],
-                contact_name=data["contact_name"],
-                email=data["email"],
-                phone=data["phone"],
-                message=data["message"],
-            )
-            application.record_consent(form.consent_statements())
-            application.save()
-            notify_moderators(
-                _("Neuer Aufnahmeantrag: %(name)s") % {"name": application.association_name},
-                "emails/new_submission.txt",
-                {"submission": application, "kind": _("Aufnahmeantrag")},
-            )
-
-        return handle_participation_form(
-            request,
-            form_class=MembershipApplicationForm,
-            scope="membership",
-            template=self.get_template(request),
-            context=self.get_context(request),
-            on_valid=store,
-            success_url=self.url,
-            success_message=self.thank_you
-            or _(
-                "Danke für Ihren Antrag! Die Koordination meldet sich per E-Mail, sobald über die "
-                "Aufnahme entschieden ist."
-            ),
+    def store(self, form):
+        data = form.cleaned_data
+        application = MembershipApplication(
+            association_name=data["association_name"],
+            focus=data["focus"],
+            contact_name=data["contact_name"],
+            email=data["email"],
+            phone=data["phone"],
+            message=data["message"],
+        )
+        application.record_consent(form.consent_statements())
+        application.save()
+        notify_moderators(
+            _("Neuer Aufnahmeantrag: %(name)s") % {"name": application.association_name},
+            "emails/new_submission.txt",
+            {"submission": application, "kind": _("Aufnahmeantrag")},
         )
