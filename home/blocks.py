@@ -38,6 +38,19 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_("Wer das Bild gemacht hat oder woher es stammt."),
     )
 
+    def get_api_representation(self, value, context=None):
+        # The image with its alternative text (empty when the editor marked it decorative)
+        # and ready-made sizes, instead of a bare image id.
+        from .api.fields import image_info
+
+        image = value.get("image")
+        return {
+            "image": image_info(image, alt_text=getattr(image, "contextual_alt_text", None)),
+            "decorative": bool(getattr(image, "decorative", False)),
+            "caption": value.get("caption") or "",
+            "credit": value.get("credit") or "",
+        }
+
     class Meta:
         icon = "image"
         label = _("Bild")
@@ -110,6 +123,14 @@ class DocumentListBlock(blocks.StructBlock):
     documents = blocks.ListBlock(
         DocumentChooserBlock(label=_("Dokument")), label=_("Dokumente"), min_num=1
     )
+
+    def get_api_representation(self, value, context=None):
+        from .api.fields import document_info
+
+        return {
+            "heading": value.get("heading") or "",
+            "documents": [document_info(document) for document in value.get("documents") or []],
+        }
 
     class Meta:
         icon = "doc-full"

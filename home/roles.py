@@ -59,8 +59,15 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+# Everyone who edits may create and revoke API tokens for themselves (Settings → API tokens);
+# a token acts with exactly its owner's permissions. Only user managers act for others.
+API_TOKEN_PERMISSIONS = _model_permissions(("apitoken",))
+
+
 def _grant_admin_access(group):
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in API_TOKEN_PERMISSIONS:
+        group.permissions.add(_permission("wagtailcore", codename))
 
 
 def _grant_page_permissions(group, page, permission_types):

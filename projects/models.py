@@ -12,14 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
 
+from home.api.fields import APIShape, PageLink, computed_field, page_link, page_links
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import AssociationPage
 from home.models.base import NetworkPageForm, SectionIndexPage, visible_pages
+from home.models.preview import HeadlessPreviewMixin
 from home.roles import CITY_EDITORS_GROUP_NAME
 from tours.models import TourPage, TourStopPage
 
@@ -49,6 +52,15 @@ class OutsideActor(index.Indexed, models.Model):
         index.SearchField("organisation"),
         index.AutocompleteField("name"),
     ]
+    # Through the API only for those who may manage actors in the admin (Wagtail's snippet
+    # endpoints need a token and the model's permissions); the public sees public_label.
+    api_fields = [
+        APIField("name", writable=True),
+        APIField("organisation", writable=True),
+        APIField("role", writable=True),
+        APIField("invited_on", writable=True),
+        APIField("consent_to_publish", writable=True),
+    ]
 
     class Meta:
         verbose_name = _("Externer Akteur")
@@ -64,6 +76,24 @@ class OutsideActor(index.Indexed, models.Model):
         parts = [self.name] if self.consent_to_publish else []
         parts += [part for part in (self.role, self.organisation) if part]
         return ", ".join(parts) or str(_("Eingeladener Gast"))
+
+
+class Milestone(APIShape):
+    date: datetime.date | None
+    title: str
+    reached: bool
+
+
+class WorkingGroupInfo(APIShape):
+    """A working group with its member associations (live ones) and invited guests (named
+    only with their consent)."""
+
+    name: str
+    purpose: str
+    meeting_rhythm: str
+    contact: str
+    member_associations: list[PageLink]
+    invited_actors: list[str]
 
 
 class ProjectIndexPage(SectionIndexPage):
@@ -96,7 +126,7 @@ class ProjectIndexPage(SectionIndexPage):
         ]
 
 
-class ProjectPage(RoutablePageMixin, Page):
+class ProjectPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     class Status(models.TextChoices):
@@ -162,6 +192,44 @@ class ProjectPage(RoutablePageMixin, Page):
         index.FilterField("status"),
     ]
 
+    api_fields = [
+        APIField("summary", writable=True),
+        APIField("goal", writable=True),
+        APIField("status", writable=True),
+        APIField("start_date", writable=True),
+        APIField("end_date", writable=True),
+        APIField("lead_department", writable=True),
+        computed_field(
+            "milestones",
+            list[Milestone],
+            lambda page: [
+                Milestone.model_validate(milestone).model_dump()
+                for milestone in page.milestones.all()
+            ],
+        ),
+        computed_field(
+            "partner_associations",
+            list[PageLink],
+            lambda page: page_links(page.partner_associations.order_by("title")),
+        ),
+        computed_field(
+            "working_groups", list[WorkingGroupInfo], lambda page: page.working_groups_info()
+        ),
+        computed_field(
+            "related_meetings",
+            list[PageLink],
+            lambda page: page_links(page.related_meetings.order_by("-start")),
+        ),
+        computed_field(
+            "tours", list[PageLink], lambda page: page_links(page.tours.order_by("title"))
+        ),
+        computed_field(
+            "updates",
+            list[PageLink],
+            lambda page: [page_link(update) for update in page.updates()] if page.pk else [],
+        ),
+    ]
+
     template = "pages/project_page.html"
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = ["projects.ProjectUpdatePage"]
@@ -214,6 +282,19 @@ class ProjectPage(RoutablePageMixin, Page):
             ),
             "invited_actors",
         )
+
+    def working_groups_info(self):
+        return [
+            WorkingGroupInfo(
+                name=group.name,
+                purpose=group.purpose,
+                meeting_rhythm=group.meeting_rhythm,
+                contact=group.contact,
+                member_associations=page_links(group.member_associations.order_by("title")),
+                invited_actors=[actor.public_label for actor in group.invited_actors.all()],
+            ).model_dump()
+            for group in self.working_groups_for_display()
+        ]
 
     @path("feed/", name="feed")
     def atom_feed(self, request):
@@ -288,7 +369,7 @@ class WorkingGroup(Orderable, ClusterableModel):
         return self.name
 
 
-class ProjectUpdatePage(Page):
+class ProjectUpdatePage(HeadlessPreviewMixin, Page):
     base_form_class = NetworkPageForm
 
     date = models.DateField(_("Datum"), default=datetime.date.today)
@@ -311,6 +392,17 @@ class ProjectUpdatePage(Page):
         FieldPanel("author_associations", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    api_fields = [
+        APIField("date", writable=True),
+        APIField("summary", writable=True),
+        APIField("body", writable=True),
+        computed_field(
+            "author_associations",
+            list[PageLink],
+            lambda page: page_links(page.author_associations.order_by("title")),
+        ),
+    ]
 
     template = "pages/project_update_page.html"
     parent_page_types = ["projects.ProjectPage"]

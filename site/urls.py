@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
 from home.views import favicon
 
 urlpatterns = [
     # Browsers and crawlers ask for /favicon.ico whatever the page says.
     path("favicon.ico", favicon),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v3/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("home.urls")),

@@ -30,6 +30,17 @@ class AudioBlock(blocks.StructBlock):
         label=_("Sprecherin oder Sprecher, Aufnahme"), max_length=200, required=False
     )
 
+    def get_api_representation(self, value, context=None):
+        # The file's address and its transcript, instead of a bare document id.
+        from home.api.fields import document_info
+
+        return {
+            "title": value.get("title") or "",
+            "audio": document_info(value.get("audio")),
+            "transcript": value.get("transcript") or "",
+            "credit": value.get("credit") or "",
+        }
+
     class Meta:
         icon = "media"
         label = _("Audio mit Abschrift")

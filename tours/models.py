@@ -20,11 +20,26 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from home.api.fields import (
+    APIShape,
+    ImageInfo,
+    LanguageTerm,
+    PageLink,
+    absolute_url,
+    computed_field,
+    current_request,
+    image_info,
+    language_terms,
+    page_detail_url,
+    page_link,
+    page_links,
+)
 from home.blocks import RICH_TEXT_FEATURES
 from home.models.base import (
     NetworkPageForm,
@@ -33,6 +48,7 @@ from home.models.base import (
     visible_pages,
 )
 from home.models.participation import Consent, PersonalData, retention_cutoff
+from home.models.preview import HeadlessPreviewMixin
 from home.notifications import notify_moderators
 from home.storage import private_storage
 
@@ -59,7 +75,38 @@ class TourIndexPage(SectionIndexPage):
         return TourPage.with_stops(TourPage.objects.live().public().child_of(self))
 
 
-class TourPage(RoutablePageMixin, Page):
+class StopSummary(APIShape):
+    """A stop as a walk lists it: enough for a list, a map and the way from stop to stop."""
+
+    id: int
+    number: int
+    title: str
+    teaser: str
+    latitude: float
+    longitude: float
+    address: str
+    html_url: str | None
+    detail_url: str
+    short_url: str
+
+
+class TourAccessibility(APIShape):
+    step_free: str
+    step_free_label: str
+    surface: str
+    surface_label: str
+    seating: bool | None
+    toilets: bool | None
+    note: str
+
+
+class TourDownloads(APIShape):
+    geojson: str
+    gpx: str
+    print_sheets: str
+
+
+class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     class StepFree(models.TextChoices):
@@ -159,6 +206,32 @@ class TourPage(RoutablePageMixin, Page):
         index.RelatedFields("languages", [index.SearchField("name")]),
     ]
 
+    api_fields = [
+        APIField("theme", writable=True),
+        APIField("intro", writable=True),
+        computed_field("hero_image", ImageInfo | None, lambda page: image_info(page.hero_image)),
+        computed_field(
+            "languages", list[LanguageTerm], lambda page: language_terms(page.languages)
+        ),
+        APIField("start_point", writable=True),
+        computed_field("accessibility", TourAccessibility, lambda page: page.accessibility_info()),
+        APIField("step_free", writable=True),
+        APIField("surface", writable=True),
+        APIField("seating", writable=True),
+        APIField("toilets", writable=True),
+        APIField("accessibility_note", writable=True),
+        computed_field("length_m", int, lambda page: round(page.length_m)),
+        computed_field(
+            "length_is_straight_line", bool, lambda page: page.length_override_km is None
+        ),
+        computed_field("duration_minutes", int),
+        computed_field("duration_iso", str),
+        APIField("length_override_km", writable=True),
+        APIField("duration_override_minutes", writable=True),
+        computed_field("stops", list[StopSummary], lambda page: page.stop_summaries()),
+        computed_field("downloads", TourDownloads, lambda page: page.download_links()),
+    ]
+
     template = "pages/tour_page.html"
     parent_page_types = ["tours.TourIndexPage"]
     subpage_types = ["tours.TourStopPage"]
@@ -197,6 +270,49 @@ class TourPage(RoutablePageMixin, Page):
             for stop in visible_pages(stops).order_by("path"):
                 by_path[stop.path[: -TourStopPage.steplen]]._stops.append(stop)
         return tours
+
+    def stop_summaries(self):
+        root_url = self.get_site().root_url if self.pk else ""
+        return [
+            StopSummary(
+                id=stop.pk,
+                number=number,
+                title=stop.title,
+                teaser=stop.teaser,
+                latitude=float(stop.latitude),
+                longitude=float(stop.longitude),
+                address=stop.address,
+                html_url=stop.get_full_url(current_request.get()),
+                detail_url=page_detail_url(stop.pk),
+                short_url=stop.short_url(root_url),
+            ).model_dump()
+            for number, stop in enumerate(self.stops(), start=1)
+        ]
+
+    def accessibility_info(self):
+        return TourAccessibility(
+            step_free=self.step_free,
+            step_free_label=str(self.get_step_free_display()) if self.step_free else "",
+            surface=self.surface,
+            surface_label=str(self.get_surface_display()) if self.surface else "",
+            seating=self.seating,
+            toilets=self.toilets,
+            note=self.accessibility_note,
+        ).model_dump()
+
+    def download_links(self):
+        from django.urls import reverse
+
+        def api_url(name):
+            return absolute_url(reverse(f"wagtailapi_v3:{name}", kwargs={"page_id": self.pk}))
+
+        return TourDownloads(
+            geojson=api_url("tour_geojson"),
+            gpx=api_url("tour_gpx"),
+            print_sheets=absolute_url(self.url + self.reverse_subpage("print"))
+            if self.pk and self.url
+            else "",
+        ).model_dump()
 
     # Length and duration -------------------------------------------------------------------
 
@@ -301,7 +417,17 @@ class TourPage(RoutablePageMixin, Page):
         return TemplateResponse(request, "pages/tour_print.html", {"page": self, "sheets": sheets})
 
 
-class TourStopPage(RoutablePageMixin, Page):
+class StopPosition(APIShape):
+    """Where a stop lies in its walk: the walk, its number, and the stops before and after."""
+
+    walk: PageLink
+    number: int | None
+    stop_count: int
+    previous: PageLink | None
+    next: PageLink | None
+
+
+class TourStopPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     latitude = models.DecimalField(
@@ -364,6 +490,27 @@ class TourStopPage(RoutablePageMixin, Page):
         index.SearchField("address"),
     ]
 
+    api_fields = [
+        APIField("teaser", writable=True),
+        APIField("latitude", writable=True),
+        APIField("longitude", writable=True),
+        APIField("address", writable=True),
+        APIField("story", writable=True),
+        APIField("sources", writable=True),
+        computed_field("tour", StopPosition | None, lambda page: page.position_in_tour()),
+        computed_field(
+            "contributing_associations",
+            list[PageLink],
+            lambda page: page_links(page.contributing_associations.order_by("title")),
+        ),
+        computed_field(
+            "short_url",
+            str,
+            lambda page: page.short_url(page.get_site().root_url) if page.pk else "",
+        ),
+        computed_field("qr_code_url", str, lambda page: page.qr_code_api_url()),
+    ]
+
     template = "pages/tour_stop_page.html"
     parent_page_types = ["tours.TourPage"]
     subpage_types = []
@@ -385,6 +532,34 @@ class TourStopPage(RoutablePageMixin, Page):
 
     def short_url(self, root_url):
         return f"{root_url}{self.short_path()}"
+
+    def position_in_tour(self):
+        """None for a stop whose walk the public cannot see."""
+        if not self.pk:
+            return None
+        tour = self.get_parent().specific
+        if not visible_pages(TourPage.objects.filter(pk=tour.pk)).exists():
+            return None
+        stops = tour.stops()
+        position = next((i for i, stop in enumerate(stops) if stop.pk == self.pk), None)
+        previous_stop = stops[position - 1] if position else None
+        next_stop = (
+            stops[position + 1] if position is not None and position + 1 < len(stops) else None
+        )
+        return StopPosition(
+            walk=page_link(tour),
+            number=position + 1 if position is not None else None,
+            stop_count=len(stops),
+            previous=page_link(previous_stop) if previous_stop else None,
+            next=page_link(next_stop) if next_stop else None,
+        ).model_dump()
+
+    def qr_code_api_url(self):
+        from django.urls import reverse
+
+        if not self.pk:
+            return ""
+        return absolute_url(reverse("wagtailapi_v3:stop_qr", kwargs={"page_id": self.pk}))
 
     def visible_associations(self):
         return visible_pages(self.contributing_associations.all()).order_by("title")

@@ -7,6 +7,7 @@ from .associations import (
 from .meetings import MeetingIndexPage, MeetingPage
 from .pages import HomePage, JoinNetworkPage, StandardPage
 from .participation import EditorInvitation, MeetingRegistration, MembershipApplication
+from .preview import HeadlessPreview
 from .roles import AssociationEditors
 from .site_settings import NetworkSettings
 from .snippets import District, FocusArea, Language, MeetingSeries, SupportTopic
@@ -20,6 +21,7 @@ __all__ = [
     "District",
     "EditorInvitation",
     "FocusArea",
+    "HeadlessPreview",
     "HomePage",
     "JoinNetworkPage",
     "Language",

@@ -14,15 +14,30 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ..api.fields import (
+    APIShape,
+    ImageInfo,
+    LanguageTerm,
+    PageLink,
+    Term,
+    computed_field,
+    image_info,
+    language_terms,
+    page_links,
+    term,
+    terms,
+)
 from ..blocks import RICH_TEXT_FEATURES
 from ..filters import AssociationFilter
 from .base import NetworkPageForm, SectionIndexPage
+from .preview import HeadlessPreviewMixin
 
 LOGO_RENDITION = "fill-160x160"
 
@@ -92,7 +107,29 @@ class AssociationIndexPage(SectionIndexPage):
         return response
 
 
-class AssociationPage(Page):
+class SocialLink(APIShape):
+    platform: str
+    label: str
+    url: str
+
+
+class Representative(APIShape):
+    name: str
+    role: str
+
+
+class AssociationContact(APIShape):
+    """Only what the association marked as public; people only with their consent."""
+
+    email: str
+    phone: str
+    address: str
+    website: str
+    social_links: list[SocialLink]
+    representatives: list[Representative]
+
+
+class AssociationPage(HeadlessPreviewMixin, Page):
     objects = PageManager.from_queryset(AssociationQuerySet)()
     base_form_class = NetworkPageForm
 
@@ -221,6 +258,29 @@ class AssociationPage(Page):
         index.FilterField("district"),
     ]
 
+    api_fields = [
+        APIField("short_description", writable=True),
+        APIField("description", writable=True),
+        computed_field("logo", ImageInfo | None, lambda page: image_info(page.logo, alt_text="")),
+        computed_field("focus_areas", list[Term], lambda page: terms(page.focus_areas)),
+        computed_field(
+            "languages", list[LanguageTerm], lambda page: language_terms(page.languages)
+        ),
+        computed_field("district", Term | None, lambda page: page.district and term(page.district)),
+        APIField("founded_year", writable=True),
+        APIField("member_since"),
+        APIField("website", writable=True),
+        computed_field("offers", list[Term], lambda page: terms(page.offers)),
+        computed_field("needs", list[Term], lambda page: terms(page.needs)),
+        APIField("cooperation_interest", writable=True),
+        computed_field("contact", AssociationContact, lambda page: page.public_contact()),
+        computed_field(
+            "meetings_attended",
+            list[PageLink],
+            lambda page: page_links(page.meetings_attended.order_by("-start")) if page.pk else [],
+        ),
+    ]
+
     template = "pages/association_page.html"
     parent_page_types = ["home.AssociationIndexPage"]
     subpage_types = []
@@ -246,6 +306,23 @@ class AssociationPage(Page):
 
     def public_representatives(self):
         return [person for person in self.representatives.all() if person.consent_to_publish]
+
+    def public_contact(self):
+        """What the association chose to publish of its contact details, for the API."""
+        return AssociationContact(
+            email=self.public_email,
+            phone=self.public_phone,
+            address=self.public_address,
+            website=self.website,
+            social_links=[
+                SocialLink(platform=link.platform, label=link.get_platform_display(), url=link.url)
+                for link in self.social_links.all()
+            ],
+            representatives=[
+                Representative(name=person.name, role=person.role)
+                for person in self.public_representatives()
+            ],
+        ).model_dump()
 
     def meetings_attended_public(self):
         """Live meetings this association took part in, newest first (none in a first preview)."""

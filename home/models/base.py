@@ -5,13 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ..api.fields import FormFieldInfo, computed_field, form_fields_info
 from ..blocks import RICH_TEXT_FEATURES
 from ..participation import handle_participation_form
+from .preview import HeadlessPreviewMixin
 
 
 class NetworkPageForm(WagtailAdminPageForm):
@@ -35,7 +38,7 @@ class NetworkPageForm(WagtailAdminPageForm):
             field.queryset = queryset
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(HeadlessPreviewMixin, Page):
     """A main section of the portal, directly under a home page: an introduction above a
     listing of its pages (the directory, the meetings; later projects and walks)."""
 
@@ -43,6 +46,7 @@ class SectionIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro", writable=True)]
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -51,7 +55,7 @@ class SectionIndexPage(Page):
         abstract = True
 
 
-class ParticipationFormPage(Page):
+class ParticipationFormPage(HeadlessPreviewMixin, Page):
     """A public form the city places in the tree (share a story, join the network): an
     introduction, the privacy notice, and what it says after sending. Nothing sent is live."""
 
@@ -77,6 +81,17 @@ class ParticipationFormPage(Page):
 
     subpage_types = []
     max_count_per_parent = 1
+
+    api_fields = [
+        APIField("intro", writable=True),
+        APIField("privacy_notice", writable=True),
+        APIField("thank_you", writable=True),
+        computed_field(
+            "form",
+            list[FormFieldInfo],
+            lambda page: form_fields_info(page.form_class(**page.form_kwargs())),
+        ),
+    ]
 
     form_class = None
     rate_limit_scope = ""

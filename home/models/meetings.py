@@ -11,11 +11,21 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..api.fields import (
+    APIShape,
+    PageLink,
+    Term,
+    absolute_url,
+    computed_field,
+    page_links,
+    term,
+)
 from ..blocks import MeetingContentBlock
 from ..calendar import calendar_response
 from ..forms import MeetingRegistrationForm
@@ -23,6 +33,7 @@ from ..notifications import send_registration_confirmation
 from ..participation import handle_participation_form
 from .base import NetworkPageForm, SectionIndexPage, visible_pages
 from .participation import MeetingRegistration
+from .preview import HeadlessPreviewMixin
 
 
 class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -61,7 +72,17 @@ class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
 
-class MeetingPage(RoutablePageMixin, Page):
+class MeetingRegistrationStatus(APIShape):
+    """Whether and how people can still register; never who registered."""
+
+    open: bool
+    capacity: int | None
+    places_left: int | None
+    waiting_list: bool
+    url: str | None
+
+
+class MeetingPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     class Format(models.TextChoices):
@@ -159,6 +180,29 @@ class MeetingPage(RoutablePageMixin, Page):
         index.FilterField("end"),
     ]
 
+    api_fields = [
+        APIField("start", writable=True),
+        APIField("end", writable=True),
+        APIField("format", writable=True),
+        APIField("is_cancelled", writable=True),
+        computed_field("is_past", bool),
+        computed_field("series", Term | None, lambda page: page.series and term(page.series)),
+        APIField("summary", writable=True),
+        APIField("location_name", writable=True),
+        APIField("address", writable=True),
+        APIField("online_url", writable=True),
+        APIField("agenda", writable=True),
+        APIField("results", writable=True),
+        computed_field(
+            "registration", MeetingRegistrationStatus, lambda page: page.registration_status()
+        ),
+        computed_field(
+            "attending_associations",
+            list[PageLink],
+            lambda page: page_links(page.attending_associations.order_by("title")),
+        ),
+    ]
+
     template = "pages/meeting_page.html"
     parent_page_types = ["home.MeetingIndexPage"]
     subpage_types = []
@@ -241,6 +285,38 @@ class MeetingPage(RoutablePageMixin, Page):
     def is_full(self):
         return self.capacity is not None and self.places_left() == 0
 
+    def registration_status(self):
+        from django.urls import reverse
+
+        open_ = self.accepts_registrations
+        places_left = self.places_left() if open_ and self.pk else None
+        return MeetingRegistrationStatus(
+            open=open_,
+            capacity=self.capacity,
+            places_left=places_left,
+            waiting_list=open_ and places_left == 0,
+            url=absolute_url(
+                reverse("wagtailapi_v3:register_for_meeting", kwargs={"page_id": self.pk})
+            )
+            if open_ and self.pk
+            else None,
+        ).model_dump()
+
+    registration_rate_limit_scope = "meeting-registration"
+
+    def accept_registration(self, form, request):
+        """Register, confirm by e-mail, and say what happened: (status, message)."""
+        registration = self.register(form)
+        send_registration_confirmation(registration, request)
+        if registration.status == MeetingRegistration.Status.WAITLISTED:
+            return "waitlisted", gettext(
+                "Das Treffen ist ausgebucht. Sie stehen auf der Warteliste; wir schreiben "
+                "Ihnen, sobald ein Platz frei wird."
+            )
+        return "confirmed", gettext(
+            "Danke! Ihre Anmeldung ist bestätigt. Eine Bestätigung ist unterwegs."
+        )
+
     def register(self, form):
         """Store a registration: confirmed while places last, otherwise on the waiting list."""
         # Lock the meeting row so two people cannot take the last place at once.
@@ -278,23 +354,13 @@ class MeetingPage(RoutablePageMixin, Page):
             response.status_code = 409 if request.method == "POST" else 200
             return response
 
-        def store(form):
-            registration = self.register(form)
-            send_registration_confirmation(registration, request)
-            if registration.status == MeetingRegistration.Status.WAITLISTED:
-                return gettext(
-                    "Das Treffen ist ausgebucht. Sie stehen auf der Warteliste; wir schreiben "
-                    "Ihnen, sobald ein Platz frei wird."
-                )
-            return gettext("Danke! Ihre Anmeldung ist bestätigt. Eine Bestätigung ist unterwegs.")
-
         return handle_participation_form(
             request,
             form_class=MeetingRegistrationForm,
-            scope="meeting-registration",
+            scope=self.registration_rate_limit_scope,
             template=self.get_template(request),
             context=self.get_context(request),
-            on_valid=store,
+            on_valid=lambda form: self.accept_registration(form, request)[1],
             success_url=f"{self.url}#anmeldung",
             success_message="",
         )

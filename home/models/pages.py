@@ -5,10 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..api.fields import ImageInfo, computed_field, image_info
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..forms import MembershipApplicationForm
 from ..notifications import notify_moderators
@@ -16,11 +18,12 @@ from .associations import AssociationPage
 from .base import ParticipationFormPage
 from .meetings import MeetingPage
 from .participation import MembershipApplication
+from .preview import HeadlessPreviewMixin
 
 NEWEST_ASSOCIATIONS_COUNT = 4
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     lead = models.CharField(
         _("Leitsatz"),
         max_length=250,
@@ -44,6 +47,11 @@ class HomePage(Page):
         FieldPanel("intro"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("intro")]
+    api_fields = [
+        APIField("lead", writable=True),
+        APIField("intro", writable=True),
+        computed_field("hero_image", ImageInfo | None, lambda page: image_info(page.hero_image)),
+    ]
 
     template = "pages/home_page.html"
     # One home page per language, each directly under the root: a translation is a second
@@ -91,12 +99,13 @@ class HomePage(Page):
         return self.get_children().live().public().in_menu().specific()
 
 
-class StandardPage(Page):
+class StandardPage(HeadlessPreviewMixin, Page):
     intro = models.CharField(_("Einleitung"), max_length=300, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro", writable=True), APIField("body", writable=True)]
 
     template = "pages/standard_page.html"
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -10,6 +10,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -26,6 +27,7 @@ class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    api_fields = [APIField("name", writable=True), APIField("slug", writable=True)]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
@@ -87,6 +89,12 @@ class Language(VocabularyTerm):
     )
 
     panels = [*VocabularyTerm.panels, FieldPanel("code"), FieldPanel("native_name")]
+    api_fields = [
+        *VocabularyTerm.api_fields,
+        APIField("code", writable=True),
+        APIField("native_name", writable=True),
+        APIField("direction"),
+    ]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("Sprache")

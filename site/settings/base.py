@@ -41,6 +41,11 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.locales",
+    # The headless API (django-ninja) with its token admin; see config.api.
+    "wagtail.api.v3",
+    # Serves the API's interactive docs from our own static files instead of a CDN.
+    "ninja",
+    "corsheaders",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -57,12 +62,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # CORS first, so that its headers reach error responses too (none allowed by default).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Absolute URLs and caching headers for the API (see home.api.middleware).
+    "home.api.middleware.APIMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -173,6 +182,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Keep Wagtail's change history, comments and locking on: who changed what stays answerable.
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# The headless API (Wagtail's API v3, see config.api and the README's "API" section).
+# Rich text as HTML a front end can show, with links to pages and documents resolved.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# A front end may ask for a whole walk's stops at once.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+# Front ends on other origins that may call the API from a browser: none unless configured,
+# e.g. CORS_ALLOWED_ORIGINS="https://rundgaenge.sindelfingen.de https://app.example.org".
+CORS_ALLOWED_ORIGINS = os.environ.get("CORS_ALLOWED_ORIGINS", "").split()
+CORS_URLS_REGEX = r"^/api/"
+# Token requests carry no cookies; the Authorization header must be allowed through.
+CORS_ALLOW_CREDENTIALS = False
+# Headless preview: the external front end that renders drafts, with {token} for the signed
+# preview token, e.g. "https://rundgaenge.example.org/vorschau?token={token}". Empty: off.
+NETWORK_HEADLESS_PREVIEW_URL = os.environ.get("NETWORK_HEADLESS_PREVIEW_URL", "")
+NETWORK_HEADLESS_PREVIEW_MAX_AGE = 60 * 60  # seconds a preview link stays valid
+# How long shared caches and browsers may keep anonymous API answers (seconds).
+NETWORK_API_CACHE_SECONDS = 60
 
 # The network's own settings.
 NETWORK_DIRECTORY_PAGE_SIZE = 12

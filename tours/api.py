@@ -1,0 +1,227 @@
+"""Walks in the API: a list by language, the stops of a walk, GeoJSON, GPX, QR codes, and
+"share your story". Only live, public walks and stops appear, whoever asks."""
+
+from ninja import File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+from pydantic import Field
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
+
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.models import Site
+
+from home.api.fields import LanguageTerm, language_term, page_urls
+from home.api.lists import filter_by_terms, public_list
+from home.api.participation import (
+    ERROR_RESPONSES,
+    ParticipationInput,
+    SubmissionReceived,
+    live_form_page,
+    submit,
+)
+from home.models import Language
+from home.models.base import visible_pages
+
+from . import exports
+from .models import StopSummary, StoryFormPage, TourPage, TourStopPage
+from .qr import qr_svg
+
+router = Router(tags=["tours"], auth=[AllowAnonymous()])
+stops_router = Router(tags=["tours"], auth=[AllowAnonymous()])
+stories_router = Router(tags=["participation"], auth=[AllowAnonymous()])
+
+
+def _file(description, content_type):
+    """OpenAPI for a file answer (ninja documents JSON answers only)."""
+    return {
+        "responses": {
+            "200": {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string"}}},
+            }
+        }
+    }
+
+
+class TourCard(Schema):
+    id: int
+    title: str
+    theme: str
+    languages: list[LanguageTerm]
+    stop_count: int
+    length_m: int
+    duration_minutes: int
+    html_url: str | None
+    detail_url: str
+
+    @staticmethod
+    def resolve_languages(tour):
+        return [language_term(language) for language in tour.languages.all()]
+
+    @staticmethod
+    def resolve_length_m(tour):
+        return round(tour.length_m)
+
+    @staticmethod
+    def resolve_stop_count(tour):
+        return len(tour.stops())
+
+    @staticmethod
+    def resolve_html_url(tour):
+        return page_urls(tour)["html_url"]
+
+    @staticmethod
+    def resolve_detail_url(tour):
+        return page_urls(tour)["detail_url"]
+
+
+class TourFilters(Schema):
+    language: list[str] = Field(
+        [], description="Slugs of languages the walk is offered in (any of them)."
+    )
+    search: str | None = Field(None, max_length=200)
+
+
+@router.get(
+    "/",
+    response=list[TourCard],
+    url_name="list_tours",
+    operation_id="tours_list",
+    summary="List walks",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_tours(request, filters: TourFilters = Query(...)):  # noqa: B008
+    tours = filter_by_terms(
+        TourPage.objects.all(), "languages", filters.language, model=Language, parameter="language"
+    )
+    return public_list(tours, search=filters.search, order_by=("title",), load=TourPage.with_stops)
+
+
+def _live_tour(page_id):
+    return get_object_or_404(visible_pages(TourPage.objects.all()), pk=page_id)
+
+
+@router.get(
+    "/{page_id}/stops/",
+    response={200: list[StopSummary], 404: ProblemDetail},
+    url_name="tour_stops",
+    operation_id="tours_stops",
+    summary="The stops of a walk, in walking order",
+    description="Every live stop with its number and coordinates; the full story of a stop is "
+    "at its detail_url.",
+)
+def tour_stops(request, page_id: int):
+    return _live_tour(page_id).stop_summaries()
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@router.get(
+    "/{page_id}/geojson/",
+    response={404: ProblemDetail},
+    openapi_extra=_file(
+        "The walk as GeoJSON (RFC 7946): the route and a point per stop.", "application/geo+json"
+    ),
+    url_name="tour_geojson",
+    operation_id="tours_geojson",
+    summary="A walk as GeoJSON",
+)
+def tour_geojson(request, page_id: int):
+    tour = _live_tour(page_id)
+    return _download(
+        exports.geojson_bytes(tour, request), "application/geo+json", f"{tour.slug}.geojson"
+    )
+
+
+@router.get(
+    "/{page_id}/gpx/",
+    response={404: ProblemDetail},
+    openapi_extra=_file(
+        "The walk as GPX 1.1: a route with a point per stop.", "application/gpx+xml"
+    ),
+    url_name="tour_gpx",
+    operation_id="tours_gpx",
+    summary="A walk as GPX",
+)
+def tour_gpx(request, page_id: int):
+    tour = _live_tour(page_id)
+    return _download(exports.gpx_bytes(tour, request), "application/gpx+xml", f"{tour.slug}.gpx")
+
+
+@stops_router.get(
+    "/{page_id}/qr/",
+    response={404: ProblemDetail},
+    openapi_extra=_file("An SVG QR code of the stop's short, stable address.", "image/svg+xml"),
+    url_name="stop_qr",
+    operation_id="stops_qr",
+    summary="The QR code of a stop",
+)
+def stop_qr(request, page_id: int):
+    stop = get_object_or_404(visible_pages(TourStopPage.objects.all()), pk=page_id)
+    url = stop.short_url(Site.find_for_request(request).root_url)
+    response = HttpResponse(
+        qr_svg(url, title=stop.title, standalone=True), content_type="image/svg+xml"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"qr-{stop.slug}.svg")
+    return response
+
+
+class StoryInput(ParticipationInput):
+    title: str = Field(max_length=150)
+    story: str = Field(max_length=10_000)
+    place: str = Field("", max_length=200)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    language: int | None = Field(
+        None, description="Id of a language (see /vocabularies/languages/)."
+    )
+    author_name: str = Field(max_length=120)
+    email: str | None = Field(None, max_length=254, json_schema_extra={"format": "email"})
+    consent_to_publish: bool
+    consent_privacy: bool
+
+
+@stories_router.post(
+    "/stories/",
+    response={201: SubmissionReceived, **ERROR_RESPONSES},
+    url_name="share_story",
+    operation_id="participation_share_story",
+    summary="Share a story",
+    description=(
+        "A story of migration in Sindelfingen, with an optional photo (JPEG, PNG or WebP; its "
+        "metadata, such as the GPS position, is removed). Sent as multipart/form-data. The city "
+        "reads every story; nothing is published by sending. The same checks as the form on the "
+        "website apply."
+    ),
+)
+def share_story(
+    request,
+    payload: Form[StoryInput],
+    photo: File[UploadedFile] | None = None,
+):
+    page = live_form_page(StoryFormPage)
+
+    def store(form):
+        page.store(form)
+        return "received", page.thank_you or page.default_thanks
+
+    data = {key: value for key, value in payload.dict().items() if value is not None}
+    result = submit(
+        request,
+        form_class=page.form_class,
+        form_kwargs=page.form_kwargs(),
+        scope=page.rate_limit_scope,
+        data=data,
+        files={"photo": photo} if photo else {},
+        store=store,
+    )
+    return (201, result) if isinstance(result, SubmissionReceived) else result
