@@ -22,8 +22,16 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # The example front end (examples/walk-client/), on the same origin as the API.
+    walk_client = {"document_root": settings.BASE_DIR / "examples" / "walk-client"}
+    urlpatterns += [
+        path("examples/walk-client/", serve, {**walk_client, "path": "index.html"}),
+        re_path(r"^examples/walk-client/(?P<path>[\w.-]+)$", serve, walk_client),
+    ]
 
 urlpatterns += [
     # Wagtail's page serving comes last: it answers every path the patterns above leave.

@@ -2,8 +2,11 @@
 transaction that is rolled back, so tests may change it freely."""
 
 import pytest
+from network_users import make_city_editor, make_editor_of
 
 from django.core.management import call_command
+
+from wagtail.models import Collection, Page
 
 from home.models import AssociationIndexPage, HomePage, MeetingIndexPage
 from projects.models import ProjectIndexPage
@@ -46,9 +49,37 @@ def project_index(home):
     return ProjectIndexPage.objects.child_of(home).get()
 
 
+@pytest.fixture
+def people():
+    """The cast of the moderated path: an author, a reviewer from the walks' working group,
+    an editor of an unrelated association, and a city editor."""
+    return {
+        "author": make_editor_of("kulturbruecke-anatolien", username="autorin"),
+        "reviewer": make_editor_of("circolo-culturale-ponte", username="pruefer"),
+        "other": make_editor_of("familienzentrum-al-manara", username="andere"),
+        "city": make_city_editor(),
+    }
+
+
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """Each test starts with no submissions counted against its client."""
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The live server with the demo network in place.
+
+    Tests against the live server (browser, Schemathesis) run in committed transactions, so
+    Django empties the database after each; with serialized_rollback=True on the test, the
+    tree root comes back and the demo is reloaded.
+    Restoring that snapshot over a database that still holds the demo leaves the roots' child
+    counts stale, so the trees are repaired first.
+    """
+    Page.fix_tree()
+    Collection.fix_tree()
+    call_command("load_demo_content", "--no-users")
+    return live_server.url

@@ -1,7 +1,9 @@
 """Walks in the API: a list by language, the stops of a walk, GeoJSON, GPX, QR codes, and
 "share your story". Only live, public walks and stops appear, whoever asks."""
 
-from ninja import File, Form, Query, Router, Schema
+from typing import Literal
+
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import Field
@@ -15,7 +17,16 @@ from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Site
 
-from home.api.fields import LanguageTerm, language_term, page_urls
+from home.api.blocks import (
+    CaptionedImage,
+    ImageBlockShape,
+    ParagraphBlockShape,
+    QuoteBlockShape,
+    block,
+    blocks_of,
+    register_stream_field,
+)
+from home.api.fields import DocumentInfo, LanguageTerm, ObjectId, language_term, page_urls
 from home.api.lists import filter_by_terms, public_list
 from home.api.participation import (
     ERROR_RESPONSES,
@@ -36,16 +47,101 @@ stops_router = Router(tags=["tours"], auth=[AllowAnonymous()])
 stories_router = Router(tags=["participation"], auth=[AllowAnonymous()])
 
 
-def _file(description, content_type):
-    """OpenAPI for a file answer (ninja documents JSON answers only)."""
+def _file(description, content_type, schema=None):
+    """OpenAPI for a file answer (ninja documents ``application/json`` only): a string, or
+    the JSON ``schema`` (a component name) for JSON media types such as GeoJSON."""
+    body = {"$ref": f"#/components/schemas/{schema}"} if schema else {"type": "string"}
     return {
         "responses": {
-            "200": {
-                "description": description,
-                "content": {content_type: {"schema": {"type": "string"}}},
-            }
+            "200": {"description": description, "content": {content_type: {"schema": body}}}
         }
     }
+
+
+# The GeoJSON of a walk (RFC 7946), as tours.exports writes it. Positions are [longitude,
+# latitude].
+Position = list[float]
+
+
+class RouteGeometry(Schema):
+    type: Literal["LineString"]
+    coordinates: list[Position]
+
+
+class RouteProperties(Schema):
+    kind: Literal["route"]
+    title: str
+    url: str
+    length_m: int
+    duration_minutes: int
+
+
+class RouteFeature(Schema):
+    type: Literal["Feature"]
+    geometry: RouteGeometry
+    properties: RouteProperties
+
+
+class StopGeometry(Schema):
+    type: Literal["Point"]
+    coordinates: Position
+
+
+class StopProperties(Schema):
+    kind: Literal["stop"]
+    number: int
+    title: str
+    teaser: str
+    url: str
+
+
+class StopFeature(Schema):
+    type: Literal["Feature"]
+    id: int
+    geometry: StopGeometry
+    properties: StopProperties
+
+
+class TourFeatureCollection(Schema):
+    """A walk: its route as a line (when it has two stops or more) and a point per stop."""
+
+    type: Literal["FeatureCollection"]
+    features: list[RouteFeature | StopFeature]
+
+
+# The blocks of a stop's story, as tours.blocks.StoryBlock gives them to the API.
+
+
+class Audio(Schema):
+    title: str
+    audio: DocumentInfo | None = Field(description="The recording; play it from its url.")
+    transcript: str = Field(
+        description="Everything said in the recording; paragraphs apart by blank lines."
+    )
+    credit: str
+
+
+class Gallery(Schema):
+    heading: str | None
+    images: list[CaptionedImage]
+
+
+class HistoricalPeriod(Schema):
+    label: str
+    start_year: int
+    end_year: int | None
+    text: str
+
+
+StoryBlocks = blocks_of(
+    ParagraphBlockShape,
+    ImageBlockShape,
+    QuoteBlockShape,
+    block("audio", Audio, "AudioBlock"),
+    block("gallery", Gallery, "GalleryBlock"),
+    block("period", HistoricalPeriod, "HistoricalPeriodBlock"),
+)
+register_stream_field("TourStopPageSchema", "story", StoryBlocks)
 
 
 class TourCard(Schema):
@@ -115,7 +211,7 @@ def _live_tour(page_id):
     description="Every live stop with its number and coordinates; the full story of a stop is "
     "at its detail_url.",
 )
-def tour_stops(request, page_id: int):
+def tour_stops(request, page_id: ObjectId):
     return _live_tour(page_id).stop_summaries()
 
 
@@ -127,15 +223,19 @@ def _download(content, content_type, filename):
 
 @router.get(
     "/{page_id}/geojson/",
-    response={404: ProblemDetail},
+    # The 200 schema here puts TourFeatureCollection into the document; _file gives its
+    # media type.
+    response={200: TourFeatureCollection, 404: ProblemDetail},
     openapi_extra=_file(
-        "The walk as GeoJSON (RFC 7946): the route and a point per stop.", "application/geo+json"
+        "The walk as GeoJSON (RFC 7946): the route and a point per stop.",
+        "application/geo+json",
+        schema="TourFeatureCollection",
     ),
     url_name="tour_geojson",
     operation_id="tours_geojson",
     summary="A walk as GeoJSON",
 )
-def tour_geojson(request, page_id: int):
+def tour_geojson(request, page_id: ObjectId):
     tour = _live_tour(page_id)
     return _download(
         exports.geojson_bytes(tour, request), "application/geo+json", f"{tour.slug}.geojson"
@@ -152,7 +252,7 @@ def tour_geojson(request, page_id: int):
     operation_id="tours_gpx",
     summary="A walk as GPX",
 )
-def tour_gpx(request, page_id: int):
+def tour_gpx(request, page_id: ObjectId):
     tour = _live_tour(page_id)
     return _download(exports.gpx_bytes(tour, request), "application/gpx+xml", f"{tour.slug}.gpx")
 
@@ -165,7 +265,7 @@ def tour_gpx(request, page_id: int):
     operation_id="stops_qr",
     summary="The QR code of a stop",
 )
-def stop_qr(request, page_id: int):
+def stop_qr(request, page_id: ObjectId):
     stop = get_object_or_404(visible_pages(TourStopPage.objects.all()), pk=page_id)
     url = stop.short_url(Site.find_for_request(request).root_url)
     response = HttpResponse(
@@ -176,18 +276,24 @@ def stop_qr(request, page_id: int):
 
 
 class StoryInput(ParticipationInput):
-    title: str = Field(max_length=150)
-    story: str = Field(max_length=10_000)
+    title: str = Field(min_length=1, max_length=150)
+    story: str = Field(min_length=1, max_length=10_000)
     place: str = Field("", max_length=200)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
     language: int | None = Field(
         None, description="Id of a language (see /vocabularies/languages/)."
     )
-    author_name: str = Field(max_length=120)
+    author_name: str = Field(min_length=1, max_length=120)
     email: str | None = Field(None, max_length=254, json_schema_extra={"format": "email"})
-    consent_to_publish: bool
-    consent_privacy: bool
+    consent_to_publish: bool = Field(
+        description="Zustimmung zur Veröffentlichung nach Prüfung; muss true sein.",
+        json_schema_extra={"const": True},
+    )
+    consent_privacy: bool = Field(
+        description="Zustimmung zur Datenschutzerklärung; muss true sein.",
+        json_schema_extra={"const": True},
+    )
 
 
 @stories_router.post(
@@ -206,7 +312,8 @@ class StoryInput(ParticipationInput):
 def share_story(
     request,
     payload: Form[StoryInput],
-    photo: File[UploadedFile] | None = None,
+    # File(None), not File[UploadedFile] | None: ninja would read the latter from the query.
+    photo: UploadedFile | None = File(None),  # noqa: B008
 ):
     page = live_form_page(StoryFormPage)
 
@@ -224,4 +331,4 @@ def share_story(
         files={"photo": photo} if photo else {},
         store=store,
     )
-    return (201, result) if isinstance(result, SubmissionReceived) else result
+    return Status(201, result) if isinstance(result, SubmissionReceived) else result

@@ -90,16 +90,6 @@ class StopSummary(APIShape):
     short_url: str
 
 
-class TourAccessibility(APIShape):
-    step_free: str
-    step_free_label: str
-    surface: str
-    surface_label: str
-    seating: bool | None
-    toilets: bool | None
-    note: str
-
-
 class TourDownloads(APIShape):
     geojson: str
     gpx: str
@@ -214,9 +204,16 @@ class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
             "languages", list[LanguageTerm], lambda page: language_terms(page.languages)
         ),
         APIField("start_point", writable=True),
-        computed_field("accessibility", TourAccessibility, lambda page: page.accessibility_info()),
         APIField("step_free", writable=True),
+        computed_field(
+            "step_free_label",
+            str,
+            lambda page: page.get_step_free_display() if page.step_free else "",
+        ),
         APIField("surface", writable=True),
+        computed_field(
+            "surface_label", str, lambda page: page.get_surface_display() if page.surface else ""
+        ),
         APIField("seating", writable=True),
         APIField("toilets", writable=True),
         APIField("accessibility_note", writable=True),
@@ -288,17 +285,6 @@ class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
             ).model_dump()
             for number, stop in enumerate(self.stops(), start=1)
         ]
-
-    def accessibility_info(self):
-        return TourAccessibility(
-            step_free=self.step_free,
-            step_free_label=str(self.get_step_free_display()) if self.step_free else "",
-            surface=self.surface,
-            surface_label=str(self.get_surface_display()) if self.surface else "",
-            seating=self.seating,
-            toilets=self.toilets,
-            note=self.accessibility_note,
-        ).model_dump()
 
     def download_links(self):
         from django.urls import reverse

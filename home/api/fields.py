@@ -10,8 +10,9 @@ names a draft or a private page, whoever asks.
 """
 
 from contextvars import ContextVar
-from typing import Literal
+from typing import Annotated, Literal
 
+from ninja import Path
 from pydantic import BaseModel, ConfigDict
 from rest_framework import fields as drf_fields
 
@@ -19,6 +20,10 @@ from django.conf import settings
 
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
+
+#: An id in a path: positive and within the database's integer range, so that an absurd id is
+#: a clear 422 and never reaches the database.
+ObjectId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 #: The API request being answered, for absolute URLs in fields that get no request.
 current_request: ContextVar = ContextVar("current_api_request", default=None)

@@ -3,7 +3,7 @@
 import datetime
 from typing import Literal
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
@@ -20,7 +20,7 @@ from home.calendar import calendar_response
 from home.models import MeetingPage, MeetingSeries
 from home.models.base import visible_pages
 
-from .fields import Term, page_urls, term
+from .fields import ObjectId, Term, page_urls, term
 from .lists import filter_by_terms, public_list
 from .participation import ERROR_RESPONSES, ParticipationInput, SubmissionReceived, submit
 
@@ -137,7 +137,7 @@ def _live_meeting(page_id):
     operation_id="meetings_calendar_entry",
     summary="One meeting as an iCalendar file",
 )
-def meeting_calendar(request, page_id: int):
+def meeting_calendar(request, page_id: ObjectId):
     meeting = _live_meeting(page_id)
     return calendar_response(
         request,
@@ -149,11 +149,14 @@ def meeting_calendar(request, page_id: int):
 
 
 class MeetingRegistrationInput(ParticipationInput):
-    name: str = Field(max_length=120)
+    name: str = Field(min_length=1, max_length=120)
     association_name: str = Field("", max_length=150)
     email: str = Field(max_length=254, json_schema_extra={"format": "email"})
     people: int = Field(1, ge=1, le=10)
-    consent_privacy: bool
+    consent_privacy: bool = Field(
+        description="Zustimmung zur Datenschutzerklärung; muss true sein.",
+        json_schema_extra={"const": True},
+    )
 
 
 @router.post(
@@ -168,7 +171,7 @@ class MeetingRegistrationInput(ParticipationInput):
         "The same checks as the form on the website apply."
     ),
 )
-def register_for_meeting(request, page_id: int, payload: MeetingRegistrationInput):
+def register_for_meeting(request, page_id: ObjectId, payload: MeetingRegistrationInput):
     from home.forms import MeetingRegistrationForm
 
     try:
@@ -187,4 +190,4 @@ def register_for_meeting(request, page_id: int, payload: MeetingRegistrationInpu
         data=payload.dict(),
         store=lambda form: meeting.accept_registration(form, request),
     )
-    return (201, result) if isinstance(result, SubmissionReceived) else result
+    return Status(201, result) if isinstance(result, SubmissionReceived) else result

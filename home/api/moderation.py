@@ -18,7 +18,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .fields import page_detail_url
+from .fields import ObjectId, page_detail_url
 
 router = Router(tags=["moderation"], auth=BearerTokenAuth())
 
@@ -142,7 +142,7 @@ def _status(page, user):
     description="For pages the token's user may edit: the workflow, its steps and the "
     "reviewers' comments.",
 )
-def moderation_status(request, page_id: int):
+def moderation_status(request, page_id: ObjectId):
     return _status(_editable_page(request, page_id), request.user)
 
 
@@ -156,7 +156,7 @@ def moderation_status(request, page_id: int):
     "resumes it after reviewers asked for changes. 409 when the page has no workflow or is "
     "already in moderation.",
 )
-def submit_for_moderation(request, page_id: int):
+def submit_for_moderation(request, page_id: ObjectId):
     page = _editable_page(request, page_id)
     perms = page.permissions_for_user(request.user)
     if not perms.can_submit_for_moderation():
@@ -250,7 +250,7 @@ def _act(request, task_state_id, action, comment):
     summary="Approve a moderation task",
     description="The last approval publishes the page, as in the admin.",
 )
-def approve(request, task_id: int, decision: Decision | None = None):
+def approve(request, task_id: ObjectId, decision: Decision | None = None):
     return _act(request, task_id, "approve", decision.comment if decision else "")
 
 
@@ -261,5 +261,5 @@ def approve(request, task_id: int, decision: Decision | None = None):
     operation_id="moderation_reject",
     summary="Ask for changes, with a comment",
 )
-def reject(request, task_id: int, rejection: Rejection):
+def reject(request, task_id: ObjectId, rejection: Rejection):
     return _act(request, task_id, "reject", rejection.comment)

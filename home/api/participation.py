@@ -3,7 +3,7 @@ public pages, answered in JSON. Nothing sent here is public before a city editor
 
 from typing import Literal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from django.db import transaction
@@ -77,13 +77,16 @@ def live_form_page(model):
 
 
 class MembershipApplicationInput(ParticipationInput):
-    association_name: str = Field(max_length=150)
-    focus: str = Field(max_length=300)
-    contact_name: str = Field(max_length=120)
+    association_name: str = Field(min_length=1, max_length=150)
+    focus: str = Field(min_length=1, max_length=300)
+    contact_name: str = Field(min_length=1, max_length=120)
     email: str = Field(max_length=254, json_schema_extra={"format": "email"})
     phone: str = Field("", max_length=40)
     message: str = Field("", max_length=3000)
-    consent_privacy: bool
+    consent_privacy: bool = Field(
+        description="Zustimmung zur Datenschutzerklärung; muss true sein.",
+        json_schema_extra={"const": True},
+    )
 
 
 @router.post(
@@ -115,4 +118,4 @@ def apply_for_membership(request, payload: MembershipApplicationInput):
         data=payload.dict(),
         store=store,
     )
-    return (201, result) if isinstance(result, SubmissionReceived) else result
+    return Status(201, result) if isinstance(result, SubmissionReceived) else result

@@ -2,7 +2,7 @@
 
 import datetime
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -16,6 +16,8 @@ from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.models import Page
 
 from home.models.preview import HeadlessPreview
+
+from .fields import ObjectId
 
 router = Router(tags=["preview"])
 
@@ -61,13 +63,13 @@ def preview_page(request, response: HttpResponse, token: str):
     description="For editors working in an external front end: only for pages the token's user "
     "may edit.",
 )
-def create_preview(request, page_id: int):
+def create_preview(request, page_id: ObjectId):
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied(gettext("Sie dürfen diese Seite nicht bearbeiten."))
     draft = page.get_latest_revision_as_object()
     preview, token = HeadlessPreview.create_for(draft, request.user)
-    return 201, PreviewLink(
+    link = PreviewLink(
         token=token,
         expires_at=preview.created_at
         + datetime.timedelta(seconds=settings.NETWORK_HEADLESS_PREVIEW_MAX_AGE),
@@ -75,3 +77,4 @@ def create_preview(request, page_id: int):
         if settings.NETWORK_HEADLESS_PREVIEW_URL
         else None,
     )
+    return Status(201, link)

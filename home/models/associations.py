@@ -124,7 +124,6 @@ class AssociationContact(APIShape):
     email: str
     phone: str
     address: str
-    website: str
     social_links: list[SocialLink]
     representatives: list[Representative]
 
@@ -313,7 +312,6 @@ class AssociationPage(HeadlessPreviewMixin, Page):
             email=self.public_email,
             phone=self.public_phone,
             address=self.public_address,
-            website=self.website,
             social_links=[
                 SocialLink(platform=link.platform, label=link.get_platform_display(), url=link.url)
                 for link in self.social_links.all()

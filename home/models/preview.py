@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,7 +22,8 @@ class HeadlessPreview(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("Seite")
     )
-    content = models.JSONField(_("Inhalt"))
+    # Like Wagtail's revisions: page data holds dates and times.
+    content = models.JSONField(_("Inhalt"), encoder=DjangoJSONEncoder)
     created_at = models.DateTimeField(_("Erstellt am"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

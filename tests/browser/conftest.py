@@ -11,10 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from django.core.management import call_command
-
-from wagtail.models import Collection, Page
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # As root on a closed network: no sandbox, and no background traffic to Google's hosts.
 CHROMIUM_FLAGS = [
@@ -38,21 +34,6 @@ def _unavailable_reason():
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
     return None
-
-
-@pytest.fixture
-def demo_site(live_server):
-    """The live server with the demo network in place.
-
-    Browser tests run in committed transactions, so Django empties the database after each;
-    with serialized_rollback=True on the test, the tree root comes back and the demo is reloaded.
-    Restoring that snapshot over a database that still holds the demo leaves the roots' child
-    counts stale, so the trees are repaired first.
-    """
-    Page.fix_tree()
-    Collection.fix_tree()
-    call_command("load_demo_content", "--no-users")
-    return live_server.url
 
 
 @pytest.fixture

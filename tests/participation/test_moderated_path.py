@@ -4,7 +4,6 @@ revises, the city approves; the public sees it only then; e-mails and the audit 
 
 import pytest
 from admin_forms import stop_form
-from network_users import make_city_editor, make_editor_of
 
 from django.core import mail
 
@@ -15,16 +14,6 @@ from tours.models import TourStopPage
 pytestmark = pytest.mark.django_db
 
 NEW_STOP = "Neue Station: Die erste Pizzeria"
-
-
-@pytest.fixture
-def people():
-    return {
-        "author": make_editor_of("kulturbruecke-anatolien", username="autorin"),
-        "reviewer": make_editor_of("circolo-culturale-ponte", username="pruefer"),
-        "other": make_editor_of("familienzentrum-al-manara", username="andere"),
-        "city": make_city_editor(),
-    }
 
 
 def as_user(client, user):
