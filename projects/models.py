@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
 
+from home.api.blocks import BodyBlocks, register_stream_field
 from home.api.fields import APIShape, PageLink, computed_field, page_link, page_links
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import AssociationPage
@@ -415,6 +416,9 @@ class ProjectUpdatePage(HeadlessPreviewMixin, Page):
 
     def visible_authors(self):
         return visible_pages(self.author_associations.all()).order_by("title")
+
+
+register_stream_field("ProjectUpdatePageSchema", "body", BodyBlocks)
 
 
 class WorkingGroupReviewTask(Task):

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, TypeAdapter, create_model
 
-from .fields import APIShape, ImageInfo
+from .fields import APIShape, DocumentInfo, ImageInfo
 
 #: (page schema name, field name) -> the annotation of the field's list of blocks.
 STREAM_FIELD_SHAPES = {}
@@ -72,3 +72,36 @@ class Quote(APIShape):
 ParagraphBlockShape = block("paragraph", str, "ParagraphBlock")
 ImageBlockShape = block("image", CaptionedImage, "ImageBlock")
 QuoteBlockShape = block("quote", Quote, "QuoteBlock")
+
+
+class DocumentList(APIShape):
+    heading: str | None
+    documents: list[DocumentInfo | None]
+
+
+class Agenda(APIShape):
+    heading: str | None
+    items: list[str]
+
+
+class DecisionList(APIShape):
+    heading: str | None
+    decisions: list[str]
+
+
+DocumentsBlockShape = block("documents", DocumentList, "DocumentsBlock")
+
+#: home.blocks.BodyBlock: standard pages and project news.
+BodyBlocks = blocks_of(ParagraphBlockShape, ImageBlockShape, QuoteBlockShape, DocumentsBlockShape)
+#: home.blocks.MeetingContentBlock: a meeting's agenda and results.
+MeetingContentBlocks = blocks_of(
+    ParagraphBlockShape,
+    block("agenda", Agenda, "AgendaBlock"),
+    block("decisions", DecisionList, "DecisionsBlock"),
+    DocumentsBlockShape,
+    ImageBlockShape,
+)
+
+register_stream_field("StandardPageSchema", "body", BodyBlocks)
+register_stream_field("MeetingPageSchema", "agenda", MeetingContentBlocks)
+register_stream_field("MeetingPageSchema", "results", MeetingContentBlocks)
