@@ -4,10 +4,9 @@ list their tasks and decide with comments; the public sees the stop only after a
 the audit log names each actor."""
 
 import pytest
+from moderated_path import assert_each_step_is_logged_with_its_actor
 
 from django.core import mail
-
-from wagtail.models import PageLogEntry, TaskState
 
 from tours.models import TourStopPage
 
@@ -148,14 +147,7 @@ def test_a_stop_goes_from_api_draft_through_two_reviews_to_the_public(
     assert client.get(f"/api/v3/pages/{stop_id}/").json()["address"] == "Lange Straße 5"
 
     # The audit log names each actor.
-    log = set(PageLogEntry.objects.filter(page=stop).values_list("action", "user__username"))
-    assert ("wagtail.create", "autorin") in log
-    assert ("wagtail.workflow.start", "autorin") in log
-    assert ("wagtail.workflow.approve", "pruefer") in log
-    assert ("wagtail.workflow.reject", "stadtredaktion") in log
-    assert ("wagtail.workflow.approve", "stadtredaktion") in log
-    assert ("wagtail.publish", "stadtredaktion") in log
-    assert TaskState.objects.filter(comment="Bitte die Adresse ergänzen.").exists()
+    assert_each_step_is_logged_with_its_actor(stop)
 
 
 def test_bad_drafts_are_refused_with_field_errors_and_store_nothing(

@@ -4,10 +4,11 @@ revises, the city approves; the public sees it only then; e-mails and the audit 
 
 import pytest
 from admin_forms import stop_form
+from moderated_path import assert_each_step_is_logged_with_its_actor
 
 from django.core import mail
 
-from wagtail.models import PageLogEntry, TaskState
+from wagtail.models import TaskState
 
 from tours.models import TourStopPage
 
@@ -118,15 +119,4 @@ def test_a_stop_goes_from_draft_through_two_reviews_to_the_public(client, demo_t
     assert approval and "Danke, jetzt passt es." in approval[-1].body
 
     # Each step is in the audit log with its actor.
-    log = list(
-        PageLogEntry.objects.filter(page=stop)
-        .order_by("timestamp")
-        .values_list("action", "user__username")
-    )
-    assert ("wagtail.create", "autorin") in log
-    assert ("wagtail.workflow.start", "autorin") in log
-    assert ("wagtail.workflow.approve", "pruefer") in log
-    assert ("wagtail.workflow.reject", "stadtredaktion") in log
-    assert ("wagtail.workflow.approve", "stadtredaktion") in log
-    assert ("wagtail.publish", "stadtredaktion") in log
-    assert TaskState.objects.filter(comment="Bitte die Adresse ergänzen.").exists()
+    assert_each_step_is_logged_with_its_actor(stop)
