@@ -13,15 +13,26 @@ from .models.snippets import FocusArea, Language, SupportTopic
 
 
 class TermFilter(django_filters.ModelMultipleChoiceFilter):
-    """A facet over a vocabulary relation, addressed by the terms' slugs, shown as checkboxes."""
+    """A facet over a vocabulary relation, addressed by the terms' slugs, shown as checkboxes.
+
+    The reader chooses terms of their language; pages match by the terms' translation keys,
+    so a German profile that stands in for a missing translation is found too."""
 
     def __init__(self, relation, **kwargs):
+        self.relation = relation
         super().__init__(
             field_name=f"{relation}__slug",
             to_field_name="slug",
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
         )
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        keys = [term.translation_key for term in value]
+        matching = qs.model.objects.filter(**{f"{self.relation}__translation_key__in": keys})
+        return qs.filter(pk__in=matching.values("pk"))
 
 
 class AssociationFilter(django_filters.FilterSet):

@@ -68,6 +68,8 @@ def _grant_admin_access(group):
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
     for codename in API_TOKEN_PERMISSIONS:
         group.permissions.add(_permission("wagtailcore", codename))
+    # Translating a page they may edit (simple_translation also asks for the edit right).
+    group.permissions.add(_permission("simple_translation", "submit_translation"))
 
 
 def _grant_page_permissions(group, page, permission_types):
@@ -127,18 +129,29 @@ def contribution_pages():
     return Page.objects.type(*models) if models else Page.objects.none()
 
 
-@transaction.atomic
-def ensure_association_group(association):
-    """The editors of one association: they edit its page and subtree, add pages where
-    associations contribute, have a media collection of their own, and never publish.
-
-    Renames group and collection when the association's name changed.
-    """
-    link = (
-        AssociationEditors.objects.filter(association=association)
-        .select_related("group", "collection")
+def _link_of(association):
+    """The editors' link of an association in any of its languages."""
+    return (
+        AssociationEditors.objects.filter(association__translation_key=association.translation_key)
+        .select_related("group", "collection", "association")
         .first()
     )
+
+
+@transaction.atomic
+def ensure_association_group(association):
+    """The editors of one association: they edit its page and subtree (in every language),
+    add pages where associations contribute, have a media collection of their own, and never
+    publish.
+
+    One group for all the association's languages; group and collection are named after the
+    page the link belongs to (the original) and renamed with it.
+    """
+    link = _link_of(association)
+    if link is not None and link.association_id != association.pk:
+        # A translation of the association's page: the same editors edit it.
+        _grant_page_permissions(link.group, association, ASSOCIATION_PAGE_PERMISSIONS)
+        return link.group
     if link is None:
         group, _created = Group.objects.get_or_create(name=association_group_name(association))
         collection = _child_collection(
@@ -170,13 +183,19 @@ def _rename(link, association):
 
 @transaction.atomic
 def remove_association_group(association):
-    """When an association is deleted, its group goes; its media stay, in a marked collection."""
+    """When an association is deleted, its group goes; its media stay, in a marked collection.
+    While a version in another language remains, the group stays with that one."""
     link = (
         AssociationEditors.objects.filter(association=association)
         .select_related("group", "collection")
         .first()
     )
     if link is None:
+        return
+    remaining = association.get_translations().first()
+    if remaining is not None:
+        link.association_id = remaining.pk
+        link.save(update_fields=["association"])
         return
     collection, group = link.collection, link.group
     link.delete()

@@ -28,6 +28,10 @@ def setup_network(verbosity=0):
         create_permissions(app_config, verbosity=0)
     ensure_content_locales()
 
+    from .translations import ensure_all_term_translations
+
+    ensure_all_term_translations()
+
     from .models import AssociationPage
     from .moderation import ensure_city_workflow
     from .roles import ensure_association_group, ensure_city_editors_group

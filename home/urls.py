@@ -1,9 +1,12 @@
 from django.urls import path
+from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import search, views
 
 app_name = "network"
 
 urlpatterns = [
+    # Translators: the address of the site's search, e.g. /en/search/; lower case, no spaces.
+    path(pgettext_lazy("address", "suche/"), search.search_view, name="search"),
     path("einladung/<str:token>/", views.accept_invitation, name="accept_invitation"),
 ]

@@ -1,8 +1,10 @@
-"""Public views of the network that are not pages: accepting an invitation."""
+"""Public views of the network beside its pages: serving pages in the reader's language,
+accepting an invitation."""
 
 from django import forms
 from django.contrib.auth import get_user_model, login, password_validation
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -12,7 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from wagtail.log_actions import log
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
 
+from .languages import default_locale, reading_locale, visible
 from .models import EditorInvitation
 from .roles import ensure_association_group
 
@@ -129,3 +134,35 @@ def _accept(invitation, user):
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
     log(invitation, "network.invitation_accepted", user=user)
+
+
+def serve_page(request, path):
+    """Wagtail's page serving, with one addition: under another language's prefix, a German
+    page that has no translation in that language stands in for it (see home.languages).
+    An address of such a stand-in whose translation has since appeared leads there."""
+    route = Page.route_for_request(request, path)
+    locale = reading_locale()
+    original = default_locale()
+    if route is None and locale.pk != original.pk:
+        route = _route_among_originals(request, path, original)
+        request._wagtail_route_for_request = route
+    if route is None:
+        raise Http404
+    page = route[0]
+    if page.locale_id != locale.pk:
+        translation = visible(page.get_translations().filter(locale=locale)).specific().first()
+        if translation is not None:
+            rest = request.path[len(page.url) :] if request.path.startswith(page.url) else ""
+            return redirect(translation.url + rest)
+    return wagtail_serve(request, path)
+
+
+def _route_among_originals(request, path, original):
+    site = Site.find_for_request(request)
+    root = site.root_page.get_translation_or_none(original) if site else None
+    if root is None:
+        return None
+    try:
+        return root.specific.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None

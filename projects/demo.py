@@ -10,7 +10,7 @@ from django.db import transaction
 
 from wagtail.rich_text import RichText
 
-from home.demo.helpers import get_or_create_child
+from home.demo.helpers import get_or_create_child, get_or_create_translation
 from home.models import AssociationPage, MeetingPage
 from tours.models import TourPage
 
@@ -22,6 +22,16 @@ from .models import (
     ProjectUpdatePage,
     WorkingGroup,
 )
+
+# The projects' front page in the demo's languages: title, slug, introduction.
+INDEX_TRANSLATIONS = {
+    "en": ("Projects", "projects", "The associations take part in projects of the city administration: in working groups that invite further actors as needed."),
+    "tr": ("Projeler", "projeler", "Dernekler belediyenin projelerinde yer alır: gerektiğinde başka aktörleri de davet eden çalışma gruplarında."),
+    "it": ("Progetti", "progetti", "Le associazioni partecipano ai progetti dell'amministrazione comunale, in gruppi di lavoro che invitano altri attori quando serve."),
+    "el": ("Έργα", "erga", "Οι σύλλογοι συμμετέχουν σε έργα της δημοτικής διοίκησης, σε ομάδες εργασίας που προσκαλούν κι άλλους φορείς όταν χρειάζεται."),
+    "hr": ("Projekti", "projekti", "Udruge sudjeluju u projektima gradske uprave: u radnim skupinama koje po potrebi pozivaju i druge dionike."),
+    "ar": ("المشاريع", "almasharie", "تشارك الجمعيات في مشاريع إدارة المدينة ضمن مجموعات عمل تدعو جهات أخرى عند الحاجة."),
+}
 
 
 def paragraph(text):
@@ -42,6 +52,7 @@ def load(home, log):
             "je nach Bedarf weitere Akteure einladen.</p>"
         ),
     )
+    _translate_index(index)
     associations = {page.slug: page for page in AssociationPage.objects.descendant_of(home)}
     meetings = {page.slug: page for page in MeetingPage.objects.descendant_of(home)}
     tours = list(TourPage.objects.descendant_of(home).filter(slug="ankommen-in-sindelfingen"))
@@ -234,4 +245,16 @@ def _updates(project, associations, updates):
             body=[paragraph(text)],
             author_associations=[associations[author] for author in authors],
             search_description=summary,
+        )
+
+
+def _translate_index(index):
+    for language, (title, slug, intro) in INDEX_TRANSLATIONS.items():
+        get_or_create_translation(
+            index,
+            language,
+            title=title,
+            slug=slug,
+            search_description=intro,
+            intro=RichText(f"<p>{intro}</p>"),
         )

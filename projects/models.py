@@ -21,9 +21,9 @@ from wagtail.search import index
 from home.api.blocks import BodyBlocks, register_stream_field
 from home.api.fields import APIShape, PageLink, computed_field, page_link, page_links
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.languages import localized, localized_groups, localized_page, pages_below
 from home.models import AssociationPage
-from home.models.base import NetworkPageForm, SectionIndexPage, visible_pages
-from home.models.preview import HeadlessPreviewMixin
+from home.models.base import NetworkPageForm, NetworkPageMixin, SectionIndexPage, visible_pages
 from home.roles import CITY_EDITORS_GROUP_NAME
 from tours.models import TourPage, TourStopPage
 
@@ -111,12 +111,9 @@ class ProjectIndexPage(SectionIndexPage):
 
     def projects_by_status(self):
         """Live projects grouped by status: running first, then planned, then completed."""
-        projects = (
-            ProjectPage.objects.live()
-            .public()
-            .child_of(self)
-            .prefetch_related("partner_associations")
-        )
+        projects = pages_below(
+            self, ProjectPage, self.reading_locale, children_only=True
+        ).prefetch_related("partner_associations")
         groups = {status: [] for status in ProjectPage.Status.values}
         for project in projects.order_by("-start_date", "title"):
             groups[project.status].append(project)
@@ -127,7 +124,7 @@ class ProjectIndexPage(SectionIndexPage):
         ]
 
 
-class ProjectPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
+class ProjectPage(NetworkPageMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     class Status(models.TextChoices):
@@ -248,41 +245,50 @@ class ProjectPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
             raise ValidationError({"end_date": _("Das Ende kann nicht vor dem Beginn liegen.")})
 
     def updates(self):
-        """Live news of this project, newest first, each with only its visible authors."""
-        return (
-            ProjectUpdatePage.objects.live()
-            .public()
-            .child_of(self)
-            .prefetch_related(
-                Prefetch(
-                    "author_associations",
-                    queryset=visible_pages(AssociationPage.objects.all()).order_by("title"),
-                )
-            )
-            .order_by("-date", "-first_published_at")
+        """Live news of this project in the reader's language, newest first, each with only
+        its visible authors."""
+        locale = self.reading_locale
+        updates = pages_below(self, ProjectUpdatePage, locale, children_only=True)
+        return ProjectUpdatePage.with_authors(
+            updates.order_by("-date", "-first_published_at"), locale
         )
 
     def visible_partners(self):
-        return visible_pages(self.partner_associations.all()).order_by("title")
+        return self._visible(self.partner_associations.order_by("title"))
 
     def visible_meetings(self):
-        return visible_pages(self.related_meetings.all()).order_by("-start")
+        return self._visible(self.related_meetings.order_by("-start"))
 
     def visible_tours(self):
-        return visible_pages(self.tours.all()).order_by("title")
+        return self._visible(self.tours.order_by("title"))
+
+    def _visible(self, pages):
+        """The live, public pages among ``pages``, in the reader's language."""
+        return localized(visible_pages(pages), self.reading_locale)
 
     def working_groups_for_display(self):
-        """Working groups with their visible member associations, in a constant number of queries."""
+        """Working groups with their visible member associations (in the reader's language, as
+        ``members``), in a constant number of queries."""
         groups = self.working_groups.all()
         if not isinstance(groups, models.QuerySet):
-            return groups  # a preview: relations held in memory
-        return groups.prefetch_related(
-            Prefetch(
-                "member_associations",
-                queryset=visible_pages(AssociationPage.objects.all()).order_by("title"),
-            ),
-            "invited_actors",
+            for group in groups:  # a preview: relations held in memory
+                group.members = list(group.member_associations.all())
+            return groups
+        groups = list(
+            groups.prefetch_related(
+                Prefetch(
+                    "member_associations",
+                    queryset=visible_pages(AssociationPage.objects.all()).order_by("title"),
+                ),
+                "invited_actors",
+            )
         )
+        members = localized_groups(
+            [group.member_associations.all() for group in groups], self.reading_locale
+        )
+        for group, group_members in zip(groups, members, strict=True):
+            group.members = group_members
+        return groups
 
     def working_groups_info(self):
         return [
@@ -291,7 +297,7 @@ class ProjectPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
                 purpose=group.purpose,
                 meeting_rhythm=group.meeting_rhythm,
                 contact=group.contact,
-                member_associations=page_links(group.member_associations.order_by("title")),
+                member_associations=[page_link(member) for member in group.members],
                 invited_actors=[actor.public_label for actor in group.invited_actors.all()],
             ).model_dump()
             for group in self.working_groups_for_display()
@@ -370,7 +376,7 @@ class WorkingGroup(Orderable, ClusterableModel):
         return self.name
 
 
-class ProjectUpdatePage(HeadlessPreviewMixin, Page):
+class ProjectUpdatePage(NetworkPageMixin, Page):
     base_form_class = NetworkPageForm
 
     date = models.DateField(_("Datum"), default=datetime.date.today)
@@ -414,8 +420,36 @@ class ProjectUpdatePage(HeadlessPreviewMixin, Page):
         verbose_name = _("Projektneuigkeit")
         verbose_name_plural = _("Projektneuigkeiten")
 
+    def parent_project(self):
+        """The project, in the reader's language where it is translated."""
+        return localized_page(self.get_parent().specific, self.reading_locale)
+
     def visible_authors(self):
-        return visible_pages(self.author_associations.all()).order_by("title")
+        if getattr(self, "authors", None) is None:
+            self.authors = localized(
+                visible_pages(self.author_associations.all()).order_by("title"),
+                self.reading_locale,
+            )
+        return self.authors
+
+    @classmethod
+    def with_authors(cls, updates, locale):
+        """``updates`` with their visible authors in ``locale`` (as ``authors``), in a constant
+        number of queries."""
+        updates = list(
+            updates.prefetch_related(
+                Prefetch(
+                    "author_associations",
+                    queryset=visible_pages(AssociationPage.objects.all()).order_by("title"),
+                )
+            )
+        )
+        authors = localized_groups(
+            [update.author_associations.all() for update in updates], locale
+        )
+        for update, update_authors in zip(updates, authors, strict=True):
+            update.authors = update_authors
+        return updates
 
 
 register_stream_field("ProjectUpdatePageSchema", "body", BodyBlocks)
@@ -458,7 +492,8 @@ class WorkingGroupReviewTask(Task):
         tour = _tour_of(obj)
         if tour is None:
             return ProjectPage.objects.none()
-        return ProjectPage.objects.filter(tours=tour)
+        # A project lists the walk in one language; its working group reviews every translation.
+        return ProjectPage.objects.filter(tours__translation_key=tour.translation_key).distinct()
 
     def reviewers_for(self, obj):
         """The working group's editors, except whoever submitted: nobody reviews their own

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,8 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
-from home.views import favicon
+from home.views import favicon, serve_page
 
+# Addresses without a language: the admin, the API, files, and what is printed or subscribed
+# to (QR codes, sitemap).
 urlpatterns = [
     # Browsers and crawlers ask for /favicon.ico whatever the page says.
     path("favicon.ico", favicon),
@@ -16,13 +19,11 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("", include("home.urls")),
     path("", include("tours.urls")),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
@@ -33,7 +34,13 @@ if settings.DEBUG:
         re_path(r"^examples/walk-client/(?P<path>[\w.-]+)$", serve, walk_client),
     ]
 
-urlpatterns += [
-    # Wagtail's page serving comes last: it answers every path the patterns above leave.
+# The public site, under its language: /de/…, /en/…; "/" and addresses without a prefix lead
+# to the reader's best language (Django's LocaleMiddleware), German otherwise.
+urlpatterns += i18n_patterns(
+    path("", include("home.urls")),
+    # Wagtail's page serving comes last: it answers every path the patterns above leave. Ours
+    # goes first, under Wagtail's own name, so that a German page can stand in for a missing
+    # translation; Wagtail's (same pattern) stays for its password and login views.
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
-]
+)

@@ -20,10 +20,12 @@ from home.demo.helpers import (
     draw_network,
     get_or_create_child,
     get_or_create_image,
+    get_or_create_translation,
 )
 from home.demo.network import PRIVACY_NOTICE
 from home.models import AssociationPage, Language
 
+from . import demo_translations as translated
 from .models import StoryFormPage, StorySubmission, TourIndexPage, TourPage, TourStopPage
 
 SAMPLE_NOTE = "Beispielgeschichte: erfunden für die Vorführung, nicht überliefert."
@@ -155,31 +157,30 @@ def _audio_document():
     return document
 
 
-def _story(data):
+AUDIO = {
+    "title": "Erinnerungen an den Markt",
+    "transcript": (
+        "Dies ist eine Beispielaufnahme: Statt einer Stimme erklingt eine kurze "
+        "Tonfolge.\n\nIn einer echten Aufnahme würde hier eine Zeitzeugin erzählen, "
+        "wie sie 1968 zum ersten Mal über den Sindelfinger Markt ging und nach "
+        "Paprika, Oliven und Schafskäse suchte."
+    ),
+    "credit": "Erfundene Beispielaufnahme",
+}
+
+
+def _story(data, audio=AUDIO, sample_note=SAMPLE_NOTE):
+    """A stop's story from ``data`` (one of STOPS, or its translation), with ``audio``'s
+    texts where the stop has a recording."""
     blocks = [("paragraph", RichText(f"<p>{data['story']}</p>"))]
     if "quote" in data:
         quote, speaker = data["quote"]
         blocks.append(("quote", {"quote": quote, "speaker": speaker}))
     if data.get("audio"):
-        blocks.append(
-            (
-                "audio",
-                {
-                    "title": "Erinnerungen an den Markt",
-                    "audio": _audio_document(),
-                    "transcript": (
-                        "Dies ist eine Beispielaufnahme: Statt einer Stimme erklingt eine kurze "
-                        "Tonfolge.\n\nIn einer echten Aufnahme würde hier eine Zeitzeugin erzählen, "
-                        "wie sie 1968 zum ersten Mal über den Sindelfinger Markt ging und nach "
-                        "Paprika, Oliven und Schafskäse suchte."
-                    ),
-                    "credit": "Erfundene Beispielaufnahme",
-                },
-            )
-        )
+        blocks.append(("audio", {**audio, "audio": _audio_document()}))
     label, start, end = data["period"]
     blocks.append(("period", {"label": label, "start_year": start, "end_year": end, "text": ""}))
-    blocks.append(("paragraph", RichText(f"<p><em>{SAMPLE_NOTE}</em></p>")))
+    blocks.append(("paragraph", RichText(f"<p><em>{sample_note}</em></p>")))
     return blocks
 
 
@@ -280,3 +281,40 @@ def load(home, log):
             ),
             search_description=data["teaser"],
         )
+    _translations(index, tour, log)
+
+
+def _translations(index, tour, log):
+    """The walks' front page in every language of the demo's home pages; the walk in
+    English, Turkish and Arabic, with the stops each language has."""
+    for language, (title, slug, intro) in translated.INDEX.items():
+        get_or_create_translation(
+            index,
+            language,
+            title=title,
+            slug=slug,
+            search_description=intro,
+            intro=RichText(f"<p>{intro}</p>"),
+        )
+    for language, texts in translated.WALK.items():
+        _walk, created = get_or_create_translation(
+            tour, language, **{**texts, "intro": RichText(texts["intro"])}
+        )
+        if created:
+            log(f"Rundgang übersetzt: {language}")
+        for german in STOPS:
+            texts = translated.STOPS[german["slug"]].get(language)
+            if texts is None:
+                continue
+            story = {**german, **texts, "period": (texts["period"], *german["period"][1:])}
+            get_or_create_translation(
+                tour.get_children().get(slug=german["slug"]).specific,
+                language,
+                slug=texts["slug"],
+                title=texts["title"],
+                address=texts["address"],
+                teaser=texts["teaser"],
+                search_description=texts["teaser"],
+                story=_story(story, translated.AUDIO[language], translated.SAMPLE_NOTE[language]),
+                sources=RichText(translated.SOURCES[language]),
+            )

@@ -41,14 +41,22 @@ from home.api.fields import (
     page_links,
 )
 from home.blocks import RICH_TEXT_FEATURES
+from home.languages import (
+    default_locale,
+    for_readers_of,
+    in_original_order,
+    localized,
+    localized_page,
+    pages_below,
+)
 from home.models.base import (
     NetworkPageForm,
+    NetworkPageMixin,
     ParticipationFormPage,
     SectionIndexPage,
     visible_pages,
 )
 from home.models.participation import Consent, PersonalData, retention_cutoff
-from home.models.preview import HeadlessPreviewMixin
 from home.notifications import notify_moderators
 from home.storage import private_storage
 
@@ -72,7 +80,10 @@ class TourIndexPage(SectionIndexPage):
         verbose_name_plural = _("Rundgangsübersichten")
 
     def tours(self):
-        return TourPage.with_stops(TourPage.objects.live().public().child_of(self))
+        """The walks in the reader's language (German originals where untranslated)."""
+        locale = self.reading_locale
+        walks = pages_below(self, TourPage, locale, children_only=True)
+        return TourPage.with_stops(in_original_order(walks), locale)
 
 
 class StopSummary(APIShape):
@@ -90,13 +101,23 @@ class StopSummary(APIShape):
     short_url: str
 
 
+class LanguageAvailability(APIShape):
+    """How far a walk can be read in one language: the walk and all its stops, or some."""
+
+    locale: str
+    name: str
+    complete: bool
+    stops_translated: int
+    stop_count: int
+
+
 class TourDownloads(APIShape):
     geojson: str
     gpx: str
     print_sheets: str
 
 
-class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
+class TourPage(NetworkPageMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     class StepFree(models.TextChoices):
@@ -121,10 +142,13 @@ class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     )
     languages = ParentalManyToManyField(
         "home.Language",
-        verbose_name=_("Angeboten in"),
+        verbose_name=_("Führungen in"),
         blank=True,
         related_name="tours",
-        help_text=_("Sprachen, in denen der ganze Rundgang zu lesen oder zu hören ist."),
+        help_text=_(
+            "Sprachen, in denen Vereine den Rundgang als Führung anbieten. In welchen Sprachen "
+            "Text und Audio online vorliegen, ergibt sich aus den Übersetzungen."
+        ),
     )
     start_point = models.CharField(
         _("Treffpunkt"),
@@ -226,6 +250,11 @@ class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         APIField("length_override_km", writable=True),
         APIField("duration_override_minutes", writable=True),
         computed_field("stops", list[StopSummary], lambda page: page.stop_summaries()),
+        computed_field(
+            "text_languages",
+            list[LanguageAvailability],
+            lambda page: [LanguageAvailability(**item).model_dump() for item in page.text_languages()],
+        ),
         computed_field("downloads", TourDownloads, lambda page: page.download_links()),
     ]
 
@@ -243,30 +272,105 @@ class TourPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     # The stops ---------------------------------------------------------------------------
 
     def stops(self):
-        """The live, public stops in walking order (the order of the page tree)."""
+        """The live, public stops in walking order (the order of the original's page tree),
+        each in the reader's language where it is translated."""
         if getattr(self, "_stops", None) is None:
             self._stops = (
-                list(visible_pages(TourStopPage.objects.child_of(self)).order_by("path"))
+                list(
+                    in_original_order(
+                        pages_below(self, TourStopPage, self.reading_locale, children_only=True)
+                    )
+                )
                 if self.pk
                 else []  # a preview of a walk not yet saved has no stops
             )
         return self._stops
 
     @classmethod
-    def with_stops(cls, tours):
-        """``tours`` with their stops attached, in a constant number of queries."""
+    def with_stops(cls, tours, locale=None):
+        """``tours`` with their stops attached (in the reader's language, ``locale``), in a
+        constant number of queries."""
         tours = list(tours.prefetch_related("languages").select_related("hero_image"))
-        by_path = {tour.path: tour for tour in tours}
         for tour in tours:
             tour._stops = []
-        if tours:
-            children_of_any_tour = reduce(
-                or_, (Q(path__startswith=tour.path, depth=tour.depth + 1) for tour in tours)
+        if not tours:
+            return tours
+        locale = locale or tours[0].reading_locale
+        by_key = {tour.translation_key: tour for tour in tours}
+        versions = Page.objects.filter(
+            translation_key__in=by_key, locale_id__in={locale.pk, default_locale().pk}
+        ).only("path", "depth", "translation_key")
+        tour_of_path = {version.path: by_key[version.translation_key] for version in versions}
+        if tour_of_path:
+            children = reduce(
+                or_,
+                (Q(path__startswith=path, depth=len(path) // cls.steplen + 1) for path in tour_of_path),
             )
-            stops = TourStopPage.objects.filter(children_of_any_tour)
-            for stop in visible_pages(stops).order_by("path"):
-                by_path[stop.path[: -TourStopPage.steplen]]._stops.append(stop)
+            stops = for_readers_of(visible_pages(TourStopPage.objects.filter(children)), locale)
+            for stop in in_original_order(stops):
+                tour_of_path[stop.path[: -TourStopPage.steplen]]._stops.append(stop)
+        cls.attach_text_languages(tours)
         return tours
+
+    def text_languages(self):
+        """In which languages the walk can be read: complete (the walk and every stop), or in
+        part, with how many of its stops are translated; in the settings' order."""
+        if getattr(self, "_text_languages", None) is None:
+            TourPage.attach_text_languages([self])
+        return self._text_languages
+
+    @classmethod
+    def attach_text_languages(cls, tours):
+        """``text_languages`` of each of ``tours``, in three queries for all of them."""
+        tours = [tour for tour in tours if tour.pk]
+        for tour in tours:
+            tour._text_languages = []
+        if not tours:
+            return
+        originals = {
+            page.translation_key: page.path
+            for page in Page.objects.filter(
+                translation_key__in={tour.translation_key for tour in tours},
+                locale=default_locale(),
+            ).only("path", "translation_key")
+        }
+        stops_of_walk = {}  # the walk's translation key: its original's live stops' keys
+        if originals:
+            walk_of_path = {path: key for key, path in originals.items()}
+            children = reduce(
+                or_,
+                (Q(path__startswith=path, depth=len(path) // cls.steplen + 1) for path in walk_of_path),
+            )
+            for stop in visible_pages(TourStopPage.objects.filter(children)).only(
+                "path", "translation_key"
+            ):
+                walk = walk_of_path[stop.path[: -TourStopPage.steplen]]
+                stops_of_walk.setdefault(walk, []).append(stop.translation_key)
+        keys = set(originals) | {key for keys in stops_of_walk.values() for key in keys}
+        languages_of = {}  # translation key: the languages it is live in
+        for key, language in visible_pages(
+            Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+        ).values_list("translation_key", "locale__language_code"):
+            languages_of.setdefault(key, set()).add(language)
+        names = dict(settings.LANGUAGES)
+        for tour in tours:
+            if tour.translation_key not in originals:
+                continue
+            stop_keys = stops_of_walk.get(tour.translation_key, [])
+            walk_languages = languages_of.get(tour.translation_key, set())
+            tour._text_languages = []
+            for code, name in names.items():
+                translated = sum(code in languages_of.get(key, ()) for key in stop_keys)
+                if code in walk_languages or translated:
+                    tour._text_languages.append(
+                        {
+                            "locale": code,
+                            "name": name,
+                            "complete": code in walk_languages and translated == len(stop_keys),
+                            "stops_translated": translated,
+                            "stop_count": len(stop_keys),
+                        }
+                    )
 
     def stop_summaries(self):
         root_url = self.get_site().root_url if self.pk else ""
@@ -413,7 +517,7 @@ class StopPosition(APIShape):
     next: PageLink | None
 
 
-class TourStopPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
+class TourStopPage(NetworkPageMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     latitude = models.DecimalField(
@@ -523,7 +627,7 @@ class TourStopPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         """None for a stop whose walk the public cannot see."""
         if not self.pk:
             return None
-        tour = self.get_parent().specific
+        tour = self.tour()
         if not visible_pages(TourPage.objects.filter(pk=tour.pk)).exists():
             return None
         stops = tour.stops()
@@ -548,11 +652,18 @@ class TourStopPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         return absolute_url(reverse("wagtailapi_v3:stop_qr", kwargs={"page_id": self.pk}))
 
     def visible_associations(self):
-        return visible_pages(self.contributing_associations.all()).order_by("title")
+        return localized(
+            visible_pages(self.contributing_associations.all()).order_by("title"),
+            self.reading_locale,
+        )
+
+    def tour(self):
+        """The walk of this stop, in the reader's language where it is translated."""
+        return localized_page(self.get_parent().specific, self.reading_locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tour = self.get_parent().specific
+        tour = self.tour()
         stops = tour.stops()
         position = next((i for i, stop in enumerate(stops) if stop.pk == self.pk), None)
         context["tour"] = tour
@@ -696,8 +807,8 @@ class StorySubmission(PersonalData, Consent):
             "am %(consent_date)s (Datenschutzhinweise, Fassung %(version)s)."
         ) % {
             "name": self.author_name,
-            "date": date_format(timezone.localtime(self.created_at), "j. F Y"),
-            "consent_date": date_format(timezone.localtime(self.consent_given_at), "j. F Y"),
+            "date": date_format(timezone.localtime(self.created_at), "DATE_FORMAT"),
+            "consent_date": date_format(timezone.localtime(self.consent_given_at), "DATE_FORMAT"),
             "version": self.consent_version,
         }
 

@@ -230,6 +230,42 @@ def page_link(page):
     ).model_dump()
 
 
+class TranslationLink(APIShape):
+    """Another language version of a page: live and public."""
+
+    locale: str
+    id: int
+    title: str
+    html_url: str | None
+    detail_url: str
+
+
+def translation_links(page):
+    """The page's live, public versions in other languages, in the settings' order.
+
+    In an API answer, every page's versions come from one query for the whole answer."""
+    from home.languages import language_versions_by_key, live_translations
+
+    request = current_request.get()
+    if request is not None and page.pk:
+        if not hasattr(request, "_network_language_versions"):
+            request._network_language_versions = language_versions_by_key()
+        versions = request._network_language_versions.get(page.translation_key, [])
+    else:
+        versions = live_translations(page)
+    return [
+        TranslationLink(
+            locale=version.locale.language_code,
+            id=version.pk,
+            title=version.title,
+            html_url=version.get_full_url(request),
+            detail_url=page_detail_url(version.pk),
+        ).model_dump()
+        for version in versions
+        if version.pk != page.pk
+    ]
+
+
 def page_links(pages):
     """Links to the live, public pages among ``pages``."""
     from home.models.base import visible_pages

@@ -7,10 +7,7 @@ from wagtail.api.v3.errors import as_validation_error
 from wagtail.search.backends import get_search_backend
 
 from home.models.base import visible_pages
-
-# Wagtail's SQLite backend hands quotes and NUL to FTS5 unescaped, which answers with an
-# error instead of results; in a plain-text search they mean nothing anyway.
-UNSEARCHABLE = str.maketrans("", "", '"\x00')
+from home.search import clean_query
 
 
 class LoadedSlice:
@@ -39,7 +36,7 @@ def public_list(queryset, *, search=None, order_by=(), load=lambda queryset: que
     """The live, public pages of ``queryset``, found by ``search`` (by relevance) or in
     ``order_by`` order, for ninja's paginator."""
     queryset = visible_pages(queryset)
-    search = (search or "").translate(UNSEARCHABLE).strip()
+    search = clean_query(search)
     if search:
         results = get_search_backend().search(search, queryset.order_by(), operator="and")
     else:

@@ -88,3 +88,27 @@ def get_or_create_child(parent, model, slug, **fields):
         parent.add_child(instance=page)
         page.save_revision().publish()
     return page, True
+
+
+def get_or_create_translation(page, language_code, **fields):
+    """``page`` in another language: copied once with Wagtail's translation action (as an
+    editor's "Translate" does), given the translated ``fields`` and published."""
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    with transaction.atomic():
+        translation = (
+            CopyPageForTranslationAction(page=page, locale=locale)
+            .execute(skip_permission_checks=True)
+            .specific
+        )
+        # The copy's draft, with the relations the translation took over in its language.
+        translation = translation.get_latest_revision_as_object()
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+    return translation, True

@@ -34,7 +34,7 @@ from ..models import (
     StandardPage,
     SupportTopic,
 )
-from . import vocabularies
+from . import translations, vocabularies
 from .associations import ASSOCIATIONS, SAMPLE_NOTE
 from .helpers import (
     PALETTE,
@@ -100,6 +100,7 @@ def load(log):
     _meetings(meetings, associations, terms, log)
     _standard_pages(home, locale)
     _join_page(home)
+    translations.load(home, log)
     return home
 
 

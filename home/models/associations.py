@@ -36,8 +36,8 @@ from ..api.fields import (
 )
 from ..blocks import RICH_TEXT_FEATURES
 from ..filters import AssociationFilter
-from .base import NetworkPageForm, SectionIndexPage
-from .preview import HeadlessPreviewMixin
+from ..languages import for_readers_of, pages_below
+from .base import NetworkPageForm, NetworkPageMixin, SectionIndexPage
 
 LOGO_RENDITION = "fill-160x160"
 
@@ -71,19 +71,13 @@ class AssociationIndexPage(SectionIndexPage):
         verbose_name_plural = _("Vereinsverzeichnisse")
 
     def associations(self):
-        """Live, public member associations of this directory, by name."""
-        return (
-            AssociationPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .for_cards()
-            .order_by("title")
-        )
+        """Live, public member associations of this directory in the reader's language, by name."""
+        return pages_below(self, AssociationPage, self.reading_locale).for_cards().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         directory = AssociationFilter(
-            request.GET or None, queryset=self.associations(), locale=self.locale
+            request.GET or None, queryset=self.associations(), locale=self.reading_locale
         )
         context["directory"] = directory
         if directory.is_bound and not directory.is_valid():
@@ -128,7 +122,7 @@ class AssociationContact(APIShape):
     representatives: list[Representative]
 
 
-class AssociationPage(HeadlessPreviewMixin, Page):
+class AssociationPage(NetworkPageMixin, Page):
     objects = PageManager.from_queryset(AssociationQuerySet)()
     base_form_class = NetworkPageForm
 
@@ -323,10 +317,16 @@ class AssociationPage(HeadlessPreviewMixin, Page):
         ).model_dump()
 
     def meetings_attended_public(self):
-        """Live meetings this association took part in, newest first (none in a first preview)."""
+        """Live meetings this association (in any language) took part in, newest first, in the
+        reader's language (none in a first preview)."""
         if not self.pk:
             return []
-        return self.meetings_attended.live().public().order_by("-start")
+        from .meetings import MeetingPage
+
+        meetings = MeetingPage.objects.live().public().filter(
+            attending_associations__translation_key=self.translation_key
+        )
+        return for_readers_of(meetings, self.reading_locale).distinct().order_by("-start")
 
 
 class AssociationRepresentative(Orderable):

@@ -1,25 +1,39 @@
 """What the network's page types share."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..api.fields import FormFieldInfo, computed_field, form_fields_info
+from ..api.fields import (
+    FormFieldInfo,
+    TranslationLink,
+    computed_field,
+    form_fields_info,
+    translation_links,
+)
 from ..blocks import RICH_TEXT_FEATURES
+from ..languages import address_in_reading_language, reading_locale, visible
 from ..participation import handle_participation_form
 from .preview import HeadlessPreviewMixin
 
 
 class NetworkPageForm(WagtailAdminPageForm):
     """The page editor's choices in the page's own language, and pages (associations,
-    meetings, walks) by name rather than by their place in the tree."""
+    meetings, walks) by name rather than by their place in the tree.
+
+    Terms exist in every language; of pages, a translation offers those of its language and
+    the German originals not translated into it yet (as its readers see them). What the page
+    refers to already stays among the choices, so that saving never drops a relation."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,18 +41,92 @@ class NetworkPageForm(WagtailAdminPageForm):
             locale = self.instance.locale
         else:
             locale = self.parent_page.locale if self.parent_page else None
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is None:
                 continue
             if locale is not None and issubclass(queryset.model, TranslatableMixin):
-                queryset = queryset.filter(locale=locale)
+                offered = queryset.filter(locale=locale)
+                if issubclass(queryset.model, Page):
+                    offered = (
+                        queryset.filter(self._originals_not_in(queryset.model, locale)) | offered
+                    )
+                chosen = self._chosen_ids(name)
+                queryset = offered | queryset.filter(pk__in=chosen) if chosen else offered
             if issubclass(queryset.model, Page):
                 queryset = queryset.order_by("title")
             field.queryset = queryset
 
+    @staticmethod
+    def _originals_not_in(model, locale):
+        default = Locale.get_default()
+        if locale.pk == default.pk:
+            return Q(pk__in=[])
+        translated = model.objects.filter(locale=locale).values("translation_key")
+        return Q(locale=default) & ~Q(translation_key__in=translated)
 
-class SectionIndexPage(HeadlessPreviewMixin, Page):
+    def _chosen_ids(self, name):
+        value = self.initial.get(name)
+        if value is None:
+            return []
+        if isinstance(value, models.Model | int | str):
+            value = [value]
+        return [getattr(item, "pk", item) for item in value if item is not None]
+
+
+class LanguageVersionsMixin:
+    """Every page type of the network in several languages (see home.languages).
+
+    While a reader of another language reads, a German page that has no translation in their
+    language stands in for it, at an address under their language prefix. A page's API
+    fields end with ``translations``: links to its live versions in other languages.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        fields = list(getattr(cls, "api_fields", None) or [])
+        if not any(field.name == "translations" for field in fields):
+            cls.api_fields = [
+                *fields,
+                computed_field("translations", list[TranslationLink], translation_links),
+            ]
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if not parts or not parts[2]:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, address_in_reading_language(self, page_path)
+
+    @property
+    def reading_locale(self):
+        """The locale the page is read in: the reader's, or its own outside the public site."""
+        return reading_locale(self)
+
+    @property
+    def is_stand_in(self):
+        """True while the page is read in a language it has no live translation in."""
+        return self.reading_locale.pk != self.locale_id
+
+
+class NetworkPageMixin(LanguageVersionsMixin, HeadlessPreviewMixin):
+    """What every page type of the network has: languages, and the external preview."""
+
+    #: The fields that say in a sentence or two what a page is about, best first.
+    SUMMARY_FIELDS = ("search_description", "summary", "teaser", "short_description", "lead")
+
+    @property
+    def listing_summary(self):
+        """A sentence or two about the page, for search results and other listings."""
+        for name in self.SUMMARY_FIELDS:
+            value = getattr(self, name, "")
+            if value:
+                return value
+        intro = getattr(self, "intro", "")
+        return Truncator(strip_tags(str(intro))).words(30) if intro else ""
+
+
+class SectionIndexPage(NetworkPageMixin, Page):
     """A main section of the portal, directly under a home page: an introduction above a
     listing of its pages (the directory, the meetings; later projects and walks)."""
 
@@ -55,7 +143,7 @@ class SectionIndexPage(HeadlessPreviewMixin, Page):
         abstract = True
 
 
-class ParticipationFormPage(HeadlessPreviewMixin, Page):
+class ParticipationFormPage(NetworkPageMixin, Page):
     """A public form the city places in the tree (share a story, join the network): an
     introduction, the privacy notice, and what it says after sending. Nothing sent is live."""
 
@@ -132,5 +220,5 @@ def visible_pages(pages):
     A preview holds a page's relations in memory, where only the live flag can be checked.
     """
     if isinstance(pages, PageQuerySet):
-        return pages.live().public()
+        return visible(pages)
     return pages.filter(live=True)

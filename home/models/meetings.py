@@ -29,11 +29,11 @@ from ..api.fields import (
 from ..blocks import MeetingContentBlock
 from ..calendar import calendar_response
 from ..forms import MeetingRegistrationForm
+from ..languages import localized, pages_below
 from ..notifications import send_registration_confirmation
 from ..participation import handle_participation_form
-from .base import NetworkPageForm, SectionIndexPage, visible_pages
+from .base import NetworkPageForm, NetworkPageMixin, SectionIndexPage, visible_pages
 from .participation import MeetingRegistration
-from .preview import HeadlessPreviewMixin
 
 
 class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -48,7 +48,8 @@ class MeetingIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name_plural = _("Treffenübersichten")
 
     def meetings(self):
-        return MeetingPage.objects.live().public().descendant_of(self).select_related("series")
+        """Live, public meetings in the reader's language."""
+        return pages_below(self, MeetingPage, self.reading_locale).select_related("series")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -82,7 +83,7 @@ class MeetingRegistrationStatus(APIShape):
     url: str | None
 
 
-class MeetingPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
+class MeetingPage(NetworkPageMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
 
     class Format(models.TextChoices):
@@ -262,8 +263,10 @@ class MeetingPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         }
 
     def live_attending_associations(self):
-        """Attending associations that the public may see, by name."""
-        return visible_pages(self.attending_associations.all()).order_by("title")
+        """Attending associations that the public may see, by name, in the reader's language."""
+        return localized(
+            visible_pages(self.attending_associations.all()).order_by("title"), self.reading_locale
+        )
 
     # Registration -------------------------------------------------------------------------
 

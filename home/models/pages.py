@@ -13,17 +13,17 @@ from wagtail.search import index
 from ..api.fields import ImageInfo, computed_field, image_info
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..forms import MembershipApplicationForm
+from ..languages import in_original_order, pages_below
 from ..notifications import notify_moderators
 from .associations import AssociationPage
-from .base import ParticipationFormPage
+from .base import NetworkPageMixin, ParticipationFormPage
 from .meetings import MeetingPage
 from .participation import MembershipApplication
-from .preview import HeadlessPreviewMixin
 
 NEWEST_ASSOCIATIONS_COUNT = 4
 
 
-class HomePage(HeadlessPreviewMixin, Page):
+class HomePage(NetworkPageMixin, Page):
     lead = models.CharField(
         _("Leitsatz"),
         max_length=250,
@@ -74,9 +74,7 @@ class HomePage(HeadlessPreviewMixin, Page):
 
     def next_meeting(self):
         return (
-            MeetingPage.objects.live()
-            .public()
-            .descendant_of(self)
+            pages_below(self, MeetingPage, self.reading_locale)
             .filter(end__gte=timezone.now(), is_cancelled=False)
             .select_related("series")
             .order_by("start")
@@ -85,9 +83,7 @@ class HomePage(HeadlessPreviewMixin, Page):
 
     def newest_associations(self):
         return (
-            AssociationPage.objects.live()
-            .public()
-            .descendant_of(self)
+            pages_below(self, AssociationPage, self.reading_locale)
             .for_cards()
             .order_by(models.F("member_since").desc(nulls_last=True), "-first_published_at")[
                 :NEWEST_ASSOCIATIONS_COUNT
@@ -95,11 +91,13 @@ class HomePage(HeadlessPreviewMixin, Page):
         )
 
     def sections(self):
-        """The portal's main sections (directory, meetings, later projects and walks)."""
-        return self.get_children().live().public().in_menu().specific()
+        """The portal's main sections (directory, meetings, projects, walks), in the order of
+        the original home page, each in the reader's language where it is translated."""
+        sections = pages_below(self, Page, self.reading_locale, children_only=True).in_menu()
+        return in_original_order(sections).specific(defer=True)
 
 
-class StandardPage(HeadlessPreviewMixin, Page):
+class StandardPage(NetworkPageMixin, Page):
     intro = models.CharField(_("Einleitung"), max_length=300, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 
-from django.utils.translation import gettext_lazy as _
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CONFIG_DIR.parent
@@ -41,6 +40,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.locales",
+    # Editors translate a page (and its subtree) into another language; see home.i18n.
+    "wagtail.contrib.simple_translation",
     # The headless API (django-ninja) with its token admin; see config.api.
     "wagtail.api.v3",
     # Serves the API's interactive docs from our own static files instead of a CDN.
@@ -67,6 +68,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL prefix (/de/, /en/ …); "/" goes to the reader's best match.
+    "home.languages.LocaleMiddleware",
+    # German pages that stand in for missing translations keep the reader's language prefix.
+    "home.languages.ReadingLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,6 +94,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -119,12 +125,21 @@ LANGUAGE_CODE = "de"
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# The one list of the network's languages: public URLs (/de/, /en/ …), content locales, the
+# language switcher and the admin's choices all follow it. To add a language, add it here with
+# its own name (as its speakers write it) and run `manage.py setup_network` (migrate does too).
 LANGUAGES = [
-    ("de", _("Deutsch")),
-    ("en", _("Englisch")),
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("it", "Italiano"),
+    ("el", "Ελληνικά"),
+    ("hr", "Hrvatski"),
+    ("ar", "العربية"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"

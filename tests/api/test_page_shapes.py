@@ -7,7 +7,8 @@ from wagtail.models import Page, get_page_models
 
 pytestmark = pytest.mark.django_db
 
-BASE = {"id", "title", "meta"}
+# Every page type links its live versions in other languages.
+BASE = {"id", "title", "meta", "translations"}
 INDEX = BASE | {"intro"}
 FORM = BASE | {"intro", "privacy_notice", "thank_you", "form"}
 PAGE_LINK = {"id", "title", "type", "html_url", "detail_url"}
@@ -78,6 +79,7 @@ SHAPES = {
         "length_override_km",
         "duration_override_minutes",
         "stops",
+        "text_languages",
         "downloads",
     },
     "tours.TourStopPage": BASE

@@ -27,7 +27,7 @@ def test_tiles_are_requested_only_after_the_reader_asks(map_configured, browser,
             urlsplit(request.url).hostname == TILE_HOST and tile_requests.append(request.url)
         ),
     )
-    page.goto(demo_site + "/rundgaenge/ankommen-in-sindelfingen/")
+    page.goto(demo_site + "/de/rundgaenge/ankommen-in-sindelfingen/")
     page.wait_for_load_state("networkidle")
     assert tile_requests == []
 

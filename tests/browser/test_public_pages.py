@@ -8,24 +8,24 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "home": "/",
-    "directory": "/vereine/",
-    "directory-filtered": "/vereine/?sprache=arabisch&angebot=uebersetzung",
-    "association": "/vereine/familienzentrum-al-manara/",
-    "association-without-contact": "/vereine/kroatischer-kulturverein-lipa/",
-    "meetings": "/treffen/",
-    "meeting": "/treffen/auftakttreffen-2021/",
-    "meeting-with-registration": "/treffen/naechstes-vernetzungstreffen/",
-    "projects": "/projekte/",
-    "project": "/projekte/stadtfuehrungen-migrationsgeschichte/",
-    "project-news": "/projekte/stadtfuehrungen-migrationsgeschichte/erster-rundgang-online/",
-    "walks": "/rundgaenge/",
-    "walk": "/rundgaenge/ankommen-in-sindelfingen/",
-    "stop": "/rundgaenge/ankommen-in-sindelfingen/marktplatz/",
-    "print-sheet": "/rundgaenge/ankommen-in-sindelfingen/druck/",
-    "story-form": "/rundgaenge/geschichte-erzaehlen/",
-    "join": "/mitmachen/",
-    "standard": "/ueber-das-netzwerk/",
+    "home": "/de/",
+    "directory": "/de/vereine/",
+    "directory-filtered": "/de/vereine/?sprache=arabisch&angebot=uebersetzung",
+    "association": "/de/vereine/familienzentrum-al-manara/",
+    "association-without-contact": "/de/vereine/kroatischer-kulturverein-lipa/",
+    "meetings": "/de/treffen/",
+    "meeting": "/de/treffen/auftakttreffen-2021/",
+    "meeting-with-registration": "/de/treffen/naechstes-vernetzungstreffen/",
+    "projects": "/de/projekte/",
+    "project": "/de/projekte/stadtfuehrungen-migrationsgeschichte/",
+    "project-news": "/de/projekte/stadtfuehrungen-migrationsgeschichte/erster-rundgang-online/",
+    "walks": "/de/rundgaenge/",
+    "walk": "/de/rundgaenge/ankommen-in-sindelfingen/",
+    "stop": "/de/rundgaenge/ankommen-in-sindelfingen/marktplatz/",
+    "print-sheet": "/de/rundgaenge/ankommen-in-sindelfingen/druck/",
+    "story-form": "/de/rundgaenge/geschichte-erzaehlen/",
+    "join": "/de/mitmachen/",
+    "standard": "/de/ueber-das-netzwerk/",
 }
 
 
@@ -59,7 +59,7 @@ def test_reader_on_phone_and_desktop(browser, demo_site, screenshot):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_keyboard_reaches_the_content_through_the_skip_link(browser, demo_site):
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(demo_site + "/vereine/")
+    page.goto(demo_site + "/de/vereine/")
 
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
@@ -77,7 +77,7 @@ def test_keyboard_reaches_the_content_through_the_skip_link(browser, demo_site):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_directory_filter_by_language_and_share_the_link(browser, demo_site, screenshot):
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(demo_site + "/vereine/")
+    page.goto(demo_site + "/de/vereine/")
 
     page.locator("summary", has_text="Sprache").click()
     page.get_by_label("Arabisch").check()

@@ -14,7 +14,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-WALK = "/rundgaenge/ankommen-in-sindelfingen/"
+WALK = "/de/rundgaenge/ankommen-in-sindelfingen/"
 PHONE = {"width": 390, "height": 844}
 
 

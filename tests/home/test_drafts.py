@@ -37,10 +37,10 @@ def hidden_pages(directory, meeting_index):
 
 
 def test_hidden_pages_cannot_be_opened(client, hidden_pages):
-    assert client.get(f"/vereine/{hidden_pages['draft'].slug}/").status_code == 404
-    assert client.get(f"/treffen/{hidden_pages['meeting'].slug}/").status_code == 404
-    assert client.get(f"/treffen/{hidden_pages['meeting'].slug}/kalender/").status_code == 404
-    private = client.get(f"/vereine/{hidden_pages['private'].slug}/")
+    assert client.get(f"/de/vereine/{hidden_pages['draft'].slug}/").status_code == 404
+    assert client.get(f"/de/treffen/{hidden_pages['meeting'].slug}/").status_code == 404
+    assert client.get(f"/de/treffen/{hidden_pages['meeting'].slug}/kalender/").status_code == 404
+    private = client.get(f"/de/vereine/{hidden_pages['private'].slug}/")
     assert private.status_code == 302  # to the login
     assert SECRET not in private.content.decode()
 
@@ -48,14 +48,14 @@ def test_hidden_pages_cannot_be_opened(client, hidden_pages):
 @pytest.mark.parametrize(
     "path",
     [
-        "/",
-        "/vereine/",
-        "/vereine/?schwerpunkt=nur-im-entwurf",
-        "/treffen/",
-        "/treffen/kalender/",
-        "/treffen/auftakttreffen-2021/",
-        "/treffen/auftakttreffen-2021/kalender/",
-        "/vereine/kulturbruecke-anatolien/",
+        "/de/",
+        "/de/vereine/",
+        "/de/vereine/?schwerpunkt=nur-im-entwurf",
+        "/de/treffen/",
+        "/de/treffen/kalender/",
+        "/de/treffen/auftakttreffen-2021/",
+        "/de/treffen/auftakttreffen-2021/kalender/",
+        "/de/vereine/kulturbruecke-anatolien/",
         "/sitemap.xml",
     ],
 )
@@ -67,9 +67,9 @@ def test_hidden_pages_appear_in_no_public_output(client, hidden_pages, path):
 
 
 def test_the_draft_association_is_not_counted(client, hidden_pages):
-    html = client.get("/treffen/auftakttreffen-2021/").content.decode()
+    html = client.get("/de/treffen/auftakttreffen-2021/").content.decode()
     assert "13 teilnehmende Vereine" in html
-    assert "13 Vereine im Netzwerk." in client.get("/vereine/").content.decode()
+    assert "13 Vereine im Netzwerk." in client.get("/de/vereine/").content.decode()
 
 
 def test_a_draft_change_to_a_live_page_stays_unseen(client):
@@ -78,7 +78,7 @@ def test_a_draft_change_to_a_live_page_stays_unseen(client):
     association.short_description = f"{SECRET} neue Beschreibung"
     association.save_revision()  # saved, not published
 
-    for path in ("/", "/vereine/", association.url, "/treffen/auftakttreffen-2021/"):
+    for path in ("/de/", "/de/vereine/", association.url, "/de/treffen/auftakttreffen-2021/"):
         html = client.get(path).content.decode()
         assert SECRET not in html
     assert "Circolo Culturale Ponte" in client.get(association.url).content.decode()

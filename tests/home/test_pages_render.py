@@ -85,11 +85,11 @@ def test_standard_page_renders(client):
 
 
 def test_unknown_page_is_404(client, home):
-    assert client.get("/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/gibt-es-nicht/").status_code == 404
 
 
 def test_not_found_page_is_in_german_with_a_way_home(client):
-    response = client.get("/gibt-es-nicht/")
+    response = client.get("/de/gibt-es-nicht/")
 
     assert response.status_code == 404
     html = response.content.decode()

@@ -65,9 +65,9 @@ def test_pages_query_a_constant_number_of_times(
     settings.NETWORK_DIRECTORY_PAGE_SIZE = 100  # all of them on one page
     network = network_of(associations)
     urls = {
-        "directory": "/vereine/",
-        "home": "/",
-        "meeting": "/treffen/auftakttreffen-2021/",
+        "directory": "/de/vereine/",
+        "home": "/de/",
+        "meeting": "/de/treffen/auftakttreffen-2021/",
         "association": network[0].url,
     }
     for name, url in urls.items():

@@ -22,7 +22,7 @@ NEW_PASSWORD = "Gartenzwerg-Sonnenblume-42"
 
 
 def invitation_link():
-    [link] = re.findall(r"http://testserver(/einladung/[\w-]+/)", mail.outbox[-1].body)
+    [link] = re.findall(r"http://testserver(/de/einladung/[\w-]+/)", mail.outbox[-1].body)
     return link
 
 
@@ -98,7 +98,7 @@ def test_an_expired_link_is_refused_and_creates_no_account(client, city_editor, 
 
 
 def test_an_unknown_link_is_not_found(client):
-    assert client.get("/einladung/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/einladung/gibt-es-nicht/").status_code == 404
 
 
 def test_a_weak_password_is_refused_with_a_clear_message(client, city_editor, association):
@@ -145,7 +145,7 @@ def test_accepting_an_application_creates_draft_profile_group_and_invitation(cli
     assert application.status == MembershipApplication.Status.ACCEPTED
     assert application.decided_by == city_editor
     assert ModelLogEntry.objects.filter(action="network.application_accepted").exists()
-    assert "Verein der Neugierigen" not in client.__class__().get("/vereine/").content.decode()
+    assert "Verein der Neugierigen" not in client.__class__().get("/de/vereine/").content.decode()
 
 
 def test_declining_an_application_tells_the_association(client, city_editor):

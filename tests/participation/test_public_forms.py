@@ -71,7 +71,7 @@ def test_a_valid_story_is_stored_for_moderation_and_nowhere_public(client, story
     assert submission.consent_version and submission.consent_given_at
     page = client.get(response["Location"]).content.decode()
     assert "Danke für Ihre Geschichte!" in page
-    for path in ("/", "/rundgaenge/", "/rundgaenge/ankommen-in-sindelfingen/", "/sitemap.xml"):
+    for path in ("/de/", "/de/rundgaenge/", "/de/rundgaenge/ankommen-in-sindelfingen/", "/sitemap.xml"):
         assert SECRET_STORY not in client.get(path).content.decode()
     notice = [m for m in mail.outbox if city_editor.email in m.to]
     assert notice and "Neue Geschichte eingesendet" in notice[0].subject
@@ -204,16 +204,16 @@ def join_data(**overrides):
 
 
 def test_an_application_to_join_is_stored_and_nothing_is_live(client):
-    response = client.post("/mitmachen/", join_data())
+    response = client.post("/de/mitmachen/", join_data())
 
     assert response.status_code == 302
     application = MembershipApplication.objects.get()
     assert application.status == MembershipApplication.Status.NEW
-    assert "Neuer Beispielverein" not in client.get("/vereine/").content.decode()
+    assert "Neuer Beispielverein" not in client.get("/de/vereine/").content.decode()
 
 
 def test_an_application_needs_a_valid_email(client):
-    response = client.post("/mitmachen/", join_data(email="keine-adresse"))
+    response = client.post("/de/mitmachen/", join_data(email="keine-adresse"))
 
     assert response.status_code == 400
     assert "gültige E-Mail-Adresse" in response.content.decode()
@@ -284,5 +284,5 @@ def test_registration_is_closed_for_past_meetings(client):
 def test_registrants_appear_nowhere_public(client, meeting):
     register(client, meeting, name="Geheime Person")
 
-    for path in ("/", meeting.url, "/treffen/", "/treffen/kalender/"):
+    for path in ("/de/", meeting.url, "/de/treffen/", "/de/treffen/kalender/"):
         assert "Geheime Person" not in client.get(path).content.decode()

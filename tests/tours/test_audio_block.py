@@ -87,7 +87,7 @@ def test_the_story_stream_offers_every_kind_of_block():
 
 
 def test_the_demo_stop_plays_its_audio_with_the_transcript_at_hand(client):
-    html = client.get("/rundgaenge/ankommen-in-sindelfingen/marktplatz/").content.decode()
+    html = client.get("/de/rundgaenge/ankommen-in-sindelfingen/marktplatz/").content.decode()
 
     assert '<audio controls preload="none" src="/documents/' in html
     assert "<summary>Abschrift lesen</summary>" in html

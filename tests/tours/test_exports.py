@@ -47,7 +47,7 @@ def test_geojson_points_carry_number_title_and_url(client, demo_tour):
     assert first["properties"]["title"] == "Bahnhof: Ankunft mit dem Koffer"
     assert (
         first["properties"]["url"]
-        == "http://testserver/rundgaenge/ankommen-in-sindelfingen/bahnhof/"
+        == "http://testserver/de/rundgaenge/ankommen-in-sindelfingen/bahnhof/"
     )
 
 

@@ -22,7 +22,7 @@ def test_walk_page_shows_accessibility_and_meeting_point(client, demo_tour):
 
 
 def test_stop_page_offers_the_place_to_a_map_app_without_loading_one(client):
-    html = client.get("/rundgaenge/ankommen-in-sindelfingen/marktplatz/").content.decode()
+    html = client.get("/de/rundgaenge/ankommen-in-sindelfingen/marktplatz/").content.decode()
 
     assert 'href="geo:48.713100,9.002800?q=48.713100,9.002800"' in html
     assert "Beigetragen von" in html and "Circolo Culturale Ponte" in html

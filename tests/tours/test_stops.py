@@ -94,7 +94,7 @@ def test_the_short_link_survives_renaming_and_moving_the_stop(client, tour_index
 
     response = client.get(short_path)
     assert response.status_code == 302
-    assert response["Location"].endswith("/rundgaenge/anderer-rundgang/markt-neu/")
+    assert response["Location"].endswith("/de/rundgaenge/anderer-rundgang/markt-neu/")
     assert client.get(response["Location"]).status_code == 200
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.models.base import visible_pages
+from home.languages import pages_below
 
 from ..models import TourPage
 
@@ -11,6 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("components/walks_teaser.html", takes_context=True)
 def walks_teaser(context, home, limit=3):
-    """The newest walks under ``home``, with length and duration."""
-    tours = visible_pages(TourPage.objects.descendant_of(home)).order_by("-first_published_at")
-    return {"tours": TourPage.with_stops(tours[:limit]), "request": context.get("request")}
+    """The newest walks under ``home`` in the reader's language, with length and duration."""
+    locale = home.reading_locale
+    tours = pages_below(home, TourPage, locale).order_by("-first_published_at")
+    return {"tours": TourPage.with_stops(tours[:limit], locale), "request": context.get("request")}
