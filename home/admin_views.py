@@ -156,7 +156,11 @@ def accept_application(application, user, request=None):
     an invitation for its contact."""
     index = AssociationIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
-        raise ValueError(gettext("Es gibt noch kein Vereinsverzeichnis, in das der Verein kann."))
+        raise ValueError(
+            gettext(
+                "Es gibt noch kein Vereinsverzeichnis, in das der Verein aufgenommen werden kann."
+            )
+        )
     association = AssociationPage(
         title=application.association_name,
         short_description=application.focus[:300],

@@ -159,7 +159,7 @@ def reading_locale(page=None):
 
 
 def language_direction(language_code):
-    """"rtl" for languages written right to left, else "ltr"."""
+    """ "rtl" for languages written right to left, else "ltr"."""
     base = (language_code or "").split("-")[0].lower()
     if base in getattr(settings, "NETWORK_EXTRA_RTL_LANGUAGES", ()):
         return "rtl"
@@ -234,7 +234,9 @@ def localized_groups(groups, locale, *, defer=False):
     translation in ``locale``, else the page itself. One query for all the groups (and one
     per page type, unless ``defer``: only the fields every page has are loaded)."""
     groups = [list(group) for group in groups]
-    keys = {page.translation_key for group in groups for page in group if page.locale_id != locale.pk}
+    keys = {
+        page.translation_key for group in groups for page in group if page.locale_id != locale.pk
+    }
     translations = {}
     if keys:
         translations = {
@@ -245,9 +247,7 @@ def localized_groups(groups, locale, *, defer=False):
         }
     return [
         [
-            page
-            if page.locale_id == locale.pk
-            else translations.get(page.translation_key, page)
+            page if page.locale_id == locale.pk else translations.get(page.translation_key, page)
             for page in group
         ]
         for group in groups
@@ -296,12 +296,24 @@ def language_versions_by_key():
     return {key: _in_settings_order(versions) for key, versions in groups.items()}
 
 
+def language_versions_for(request, page):
+    """``live_translations`` of ``page``; with a request, from one query for all the pages
+    an answer lists (the API's lists, the sitemap)."""
+    if request is None or not page.pk:
+        return live_translations(page)
+    if not hasattr(request, "_network_language_versions"):
+        request._network_language_versions = language_versions_by_key()
+    return request._network_language_versions.get(page.translation_key, [])
+
+
 def content_language(page):
     """The language a page's content is written in (an alias shows its original's)."""
     locale_id = page.alias_of.locale_id if page.alias_of_id else page.locale_id
     reading = _reading.get()
     if reading is not None:
-        return reading.language_codes.get(locale_id) or Locale.objects.get(pk=locale_id).language_code
+        return (
+            reading.language_codes.get(locale_id) or Locale.objects.get(pk=locale_id).language_code
+        )
     return Locale.objects.get(pk=locale_id).language_code
 
 

@@ -47,7 +47,9 @@ def search_view(request):
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404(_("Diese Seite der Suchergebnisse gibt es nicht.")) from error
         # One query per page type for the whole page of results, for their summaries.
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
+        specific = {
+            page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()
+        }
         results.object_list = [specific[page.pk] for page in results if page.pk in specific]
         context["results"] = results
     return TemplateResponse(request, "pages/search.html", context, status=status)

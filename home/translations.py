@@ -95,7 +95,10 @@ def share_permissions(original, translation):
 def _copy_restriction(restriction, page):
     copy, _created = PageViewRestriction.objects.update_or_create(
         page=page,
-        defaults={"restriction_type": restriction.restriction_type, "password": restriction.password},
+        defaults={
+            "restriction_type": restriction.restriction_type,
+            "password": restriction.password,
+        },
     )
     copy.groups.set(restriction.groups.all())
 
@@ -135,7 +138,11 @@ def vocabulary_models():
 def ensure_term_translations(term, locales=None):
     """``term`` in every locale: a copy with the same name where a translation is missing,
     for the city to translate (Vokabulare). Pages of every language can then name it."""
-    existing = set(type(term).objects.filter(translation_key=term.translation_key).values_list("locale_id", flat=True))
+    existing = set(
+        type(term)
+        .objects.filter(translation_key=term.translation_key)
+        .values_list("locale_id", flat=True)
+    )
     for locale in locales or Locale.objects.all():
         if locale.pk not in existing:
             copy = term.copy_for_translation(locale)

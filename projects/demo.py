@@ -25,12 +25,36 @@ from .models import (
 
 # The projects' front page in the demo's languages: title, slug, introduction.
 INDEX_TRANSLATIONS = {
-    "en": ("Projects", "projects", "The associations take part in projects of the city administration: in working groups that invite further actors as needed."),
-    "tr": ("Projeler", "projeler", "Dernekler belediyenin projelerinde yer alır: gerektiğinde başka aktörleri de davet eden çalışma gruplarında."),
-    "it": ("Progetti", "progetti", "Le associazioni partecipano ai progetti dell'amministrazione comunale, in gruppi di lavoro che invitano altri attori quando serve."),
-    "el": ("Έργα", "erga", "Οι σύλλογοι συμμετέχουν σε έργα της δημοτικής διοίκησης, σε ομάδες εργασίας που προσκαλούν κι άλλους φορείς όταν χρειάζεται."),
-    "hr": ("Projekti", "projekti", "Udruge sudjeluju u projektima gradske uprave: u radnim skupinama koje po potrebi pozivaju i druge dionike."),
-    "ar": ("المشاريع", "almasharie", "تشارك الجمعيات في مشاريع إدارة المدينة ضمن مجموعات عمل تدعو جهات أخرى عند الحاجة."),
+    "en": (
+        "Projects",
+        "projects",
+        "The associations take part in projects of the city administration: in working groups that invite further actors as needed.",
+    ),
+    "tr": (
+        "Projeler",
+        "projeler",
+        "Dernekler belediyenin projelerinde yer alır: gerektiğinde başka aktörleri de davet eden çalışma gruplarında.",
+    ),
+    "it": (
+        "Progetti",
+        "progetti",
+        "Le associazioni partecipano ai progetti dell'amministrazione comunale, in gruppi di lavoro che invitano altri attori quando serve.",
+    ),
+    "el": (
+        "Έργα",
+        "erga",
+        "Οι σύλλογοι συμμετέχουν σε έργα της δημοτικής διοίκησης, σε ομάδες εργασίας που προσκαλούν κι άλλους φορείς όταν χρειάζεται.",
+    ),
+    "hr": (
+        "Projekti",
+        "projekti",
+        "Udruge sudjeluju u projektima gradske uprave: u radnim skupinama koje po potrebi pozivaju i druge dionike.",
+    ),
+    "ar": (
+        "المشاريع",
+        "almasharie",
+        "تشارك الجمعيات في مشاريع إدارة المدينة ضمن مجموعات عمل تدعو جهات أخرى عند الحاجة.",
+    ),
 }
 
 

@@ -444,9 +444,7 @@ class ProjectUpdatePage(NetworkPageMixin, Page):
                 )
             )
         )
-        authors = localized_groups(
-            [update.author_associations.all() for update in updates], locale
-        )
+        authors = localized_groups([update.author_associations.all() for update in updates], locale)
         for update, update_authors in zip(updates, authors, strict=True):
             update.authors = update_authors
         return updates

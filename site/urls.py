@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from home.sitemaps import NetworkSitemap
 from home.views import favicon, serve_page
 
 # Addresses without a language: the admin, the API, files, and what is printed or subscribed
@@ -18,7 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v3/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": NetworkSitemap}}, name="sitemap"),
     path("", include("tours.urls")),
 ]
 

@@ -26,8 +26,15 @@ from home.api.blocks import (
     blocks_of,
     register_stream_field,
 )
-from home.api.fields import DocumentInfo, LanguageTerm, ObjectId, language_term, page_urls
-from home.api.lists import filter_by_terms, public_list
+from home.api.fields import (
+    DocumentInfo,
+    LanguageTerm,
+    ObjectId,
+    in_list_language,
+    language_term,
+    page_urls,
+)
+from home.api.lists import filter_by_terms, locale_field, public_list, reader_locale
 from home.api.participation import (
     ERROR_RESPONSES,
     ParticipationInput,
@@ -146,6 +153,7 @@ register_stream_field("TourStopPageSchema", "story", StoryBlocks)
 
 class TourCard(Schema):
     id: int
+    locale: str
     title: str
     theme: str
     languages: list[LanguageTerm]
@@ -156,8 +164,12 @@ class TourCard(Schema):
     detail_url: str
 
     @staticmethod
+    def resolve_locale(tour):
+        return tour.locale.language_code
+
+    @staticmethod
     def resolve_languages(tour):
-        return [language_term(language) for language in tour.languages.all()]
+        return [language_term(language) for language in in_list_language(tour, tour.languages)]
 
     @staticmethod
     def resolve_length_m(tour):
@@ -178,9 +190,10 @@ class TourCard(Schema):
 
 class TourFilters(Schema):
     language: list[str] = Field(
-        [], description="Slugs of languages the walk is offered in (any of them)."
+        [], description="Slugs of languages guided walks are offered in (any of them)."
     )
     search: str | None = Field(None, max_length=200)
+    locale: str | None = locale_field()
 
 
 @router.get(
@@ -195,7 +208,14 @@ def list_tours(request, filters: TourFilters = Query(...)):  # noqa: B008
     tours = filter_by_terms(
         TourPage.objects.all(), "languages", filters.language, model=Language, parameter="language"
     )
-    return public_list(tours, search=filters.search, order_by=("title",), load=TourPage.with_stops)
+    locale = reader_locale(filters.locale)
+    return public_list(
+        tours,
+        locale=locale,
+        search=filters.search,
+        order_by=("title",),
+        load=lambda queryset: TourPage.with_stops(queryset.select_related("locale"), locale),
+    )
 
 
 def _live_tour(page_id):

@@ -5,12 +5,36 @@ demo's home pages.
 """
 
 INDEX = {
-    "en": ("City walks", "walks", "Sindelfingen's migration stories to follow on foot: associations and the city tell them where they happened."),
-    "tr": ("Kent yürüyüşleri", "yuruyusler", "Sindelfingen'in göç hikâyeleri, yürüyerek: dernekler ve belediye onları yaşandıkları yerlerde anlatıyor."),
-    "it": ("Passeggiate in città", "passeggiate", "Le storie di migrazione di Sindelfingen da percorrere a piedi: associazioni e città le raccontano nei luoghi in cui sono accadute."),
-    "el": ("Περίπατοι στην πόλη", "peripatoi", "Ιστορίες μετανάστευσης του Sindelfingen για να τις περπατήσετε: οι σύλλογοι και η πόλη τις αφηγούνται εκεί όπου συνέβησαν."),
-    "hr": ("Gradske šetnje", "setnje", "Priče o migraciji u Sindelfingenu koje možete prošetati: udruge i grad pričaju ih ondje gdje su se dogodile."),
-    "ar": ("جولات في المدينة", "jawlat", "قصص الهجرة في زيندلفينغن للتجول بين أماكنها: ترويها الجمعيات والمدينة في المواضع التي جرت فيها."),
+    "en": (
+        "City walks",
+        "walks",
+        "Sindelfingen's migration stories to follow on foot: associations and the city tell them where they happened.",
+    ),
+    "tr": (
+        "Kent yürüyüşleri",
+        "yuruyusler",
+        "Sindelfingen'in göç hikâyeleri, yürüyerek: dernekler ve belediye onları yaşandıkları yerlerde anlatıyor.",
+    ),
+    "it": (
+        "Passeggiate in città",
+        "passeggiate",
+        "Le storie di migrazione di Sindelfingen da percorrere a piedi: associazioni e città le raccontano nei luoghi in cui sono accadute.",
+    ),
+    "el": (
+        "Περίπατοι στην πόλη",
+        "peripatoi",
+        "Ιστορίες μετανάστευσης του Sindelfingen για να τις περπατήσετε: οι σύλλογοι και η πόλη τις αφηγούνται εκεί όπου συνέβησαν.",
+    ),
+    "hr": (
+        "Gradske šetnje",
+        "setnje",
+        "Priče o migraciji u Sindelfingenu koje možete prošetati: udruge i grad pričaju ih ondje gdje su se dogodile.",
+    ),
+    "ar": (
+        "جولات في المدينة",
+        "jawlat",
+        "قصص الهجرة في زيندلفينغن للتجول بين أماكنها: ترويها الجمعيات والمدينة في المواضع التي جرت فيها.",
+    ),
 }
 
 WALK = {
@@ -81,7 +105,10 @@ STOPS = {
             "teaser": "Many arrived here, with a suitcase and an address on a slip of paper.",
             "period": "The recruitment years",
             "story": "In the autumn of 1964 Giuseppe stepped off the train with a cardboard suitcase. On a slip of paper were the address of a hostel and the name of a foreman. He did not speak German yet, but he had a photo of his family in his jacket pocket.",
-            "quote": ("I thought I would stay for two years. It became fifty.", "Giuseppe, an invented sample character"),
+            "quote": (
+                "I thought I would stay for two years. It became fifty.",
+                "Giuseppe, an invented sample character",
+            ),
         },
         "tr": {
             "slug": "istasyon",
@@ -90,7 +117,10 @@ STOPS = {
             "teaser": "Birçok kişi buraya bir bavul ve bir kâğıt parçasına yazılmış bir adresle geldi.",
             "period": "İşçi alımı yılları",
             "story": "1964 sonbaharında Giuseppe elinde karton bir bavulla trenden indi. Bir kâğıt parçasında bir yurdun adresi ve bir ustabaşının adı yazılıydı. Henüz Almanca bilmiyordu ama ceket cebinde ailesinin bir fotoğrafı vardı.",
-            "quote": ("İki yıl kalırım diye düşünmüştüm. Elli yıl oldu.", "Giuseppe, uydurma örnek karakter"),
+            "quote": (
+                "İki yıl kalırım diye düşünmüştüm. Elli yıl oldu.",
+                "Giuseppe, uydurma örnek karakter",
+            ),
         },
         "ar": {
             "slug": "almahatta",
@@ -110,7 +140,10 @@ STOPS = {
             "teaser": "Early, late and night shifts: the rhythm that set the lives of many families.",
             "period": "Economic miracle and shift work",
             "story": "At the gate, one shift took over from the next. Colleagues from Italy, Greece, Yugoslavia and Turkey stood side by side on the assembly line. Their first common language was often a mixture of Swabian, hand signals and humour.",
-            "quote": ("On the line we understood each other with our hands.", "Ayten, an invented sample character"),
+            "quote": (
+                "On the line we understood each other with our hands.",
+                "Ayten, an invented sample character",
+            ),
         },
     },
     "marktplatz": {
@@ -121,7 +154,10 @@ STOPS = {
             "teaser": "Olive oil was only sold at the pharmacy: how the market changed with the newcomers.",
             "period": "New shops, new neighbours",
             "story": "At first many searched in vain for familiar food. Soon the first grocery shops run by newcomers opened, and at the market Italian, Greek and Turkish could be heard alongside Swabian.",
-            "quote": ("Every week the market woman taught me a new German word.", "Eleni, an invented sample character"),
+            "quote": (
+                "Every week the market woman taught me a new German word.",
+                "Eleni, an invented sample character",
+            ),
         },
         "tr": {
             "slug": "pazar-meydani",
@@ -130,7 +166,10 @@ STOPS = {
             "teaser": "Zeytinyağı yalnızca eczanede satılıyordu: pazar yeni gelenlerle nasıl değişti.",
             "period": "Yeni dükkânlar, yeni komşular",
             "story": "Başlangıçta birçok kişi tanıdık yiyecekleri boşuna aradı. Çok geçmeden göçmenlerin ilk bakkal dükkânları açıldı ve pazarda Şvabcanın yanı sıra İtalyanca, Yunanca ve Türkçe de konuşulmaya başlandı.",
-            "quote": ("Pazarcı kadın bana her hafta yeni bir Almanca kelime öğretti.", "Eleni, uydurma örnek karakter"),
+            "quote": (
+                "Pazarcı kadın bana her hafta yeni bir Almanca kelime öğretti.",
+                "Eleni, uydurma örnek karakter",
+            ),
         },
         "ar": {
             "slug": "sahat-alsuq",
@@ -139,7 +178,10 @@ STOPS = {
             "teaser": "كان زيت الزيتون يُباع في الصيدلية فقط: كيف تغيّر السوق مع القادمين الجدد.",
             "period": "متاجر جديدة وجيران جدد",
             "story": "في البداية بحث كثيرون عبثًا عن أطعمة مألوفة لديهم. وسرعان ما افتُتحت أولى محلات البقالة التي أدارها المهاجرون، وصارت تُسمع في السوق الإيطالية واليونانية والتركية إلى جانب اللهجة الشفابية.",
-            "quote": ("كانت بائعة السوق تعلّمني كل أسبوع كلمة ألمانية جديدة.", "إليني، شخصية نموذجية مختلقة"),
+            "quote": (
+                "كانت بائعة السوق تعلّمني كل أسبوع كلمة ألمانية جديدة.",
+                "إليني، شخصية نموذجية مختلقة",
+            ),
         },
     },
     "stadtmuseum": {
@@ -170,7 +212,10 @@ STOPS = {
             "teaser": "Picnics, music and children's laughter: the Sunday meeting place of many families.",
             "period": "Families follow",
             "story": "After recruitment stopped in 1973, many brought their families over. On Sundays, families from many countries met at the Klostersee; children who grew up here soon interpreted for their parents.",
-            "quote": ("At the lake every Sunday was a little festival.", "Maria, an invented sample character"),
+            "quote": (
+                "At the lake every Sunday was a little festival.",
+                "Maria, an invented sample character",
+            ),
         },
     },
     "goldberg": {

@@ -253,7 +253,9 @@ class TourPage(NetworkPageMixin, RoutablePageMixin, Page):
         computed_field(
             "text_languages",
             list[LanguageAvailability],
-            lambda page: [LanguageAvailability(**item).model_dump() for item in page.text_languages()],
+            lambda page: [
+                LanguageAvailability(**item).model_dump() for item in page.text_languages()
+            ],
         ),
         computed_field("downloads", TourDownloads, lambda page: page.download_links()),
     ]
@@ -304,7 +306,10 @@ class TourPage(NetworkPageMixin, RoutablePageMixin, Page):
         if tour_of_path:
             children = reduce(
                 or_,
-                (Q(path__startswith=path, depth=len(path) // cls.steplen + 1) for path in tour_of_path),
+                (
+                    Q(path__startswith=path, depth=len(path) // cls.steplen + 1)
+                    for path in tour_of_path
+                ),
             )
             stops = for_readers_of(visible_pages(TourStopPage.objects.filter(children)), locale)
             for stop in in_original_order(stops):
@@ -339,7 +344,10 @@ class TourPage(NetworkPageMixin, RoutablePageMixin, Page):
             walk_of_path = {path: key for key, path in originals.items()}
             children = reduce(
                 or_,
-                (Q(path__startswith=path, depth=len(path) // cls.steplen + 1) for path in walk_of_path),
+                (
+                    Q(path__startswith=path, depth=len(path) // cls.steplen + 1)
+                    for path in walk_of_path
+                ),
             )
             for stop in visible_pages(TourStopPage.objects.filter(children)).only(
                 "path", "translation_key"

@@ -18,17 +18,19 @@ from .fields import (
     LanguageTerm,
     Term,
     image_info,
+    in_list_language,
     language_term,
     page_urls,
     term,
 )
-from .lists import filter_by_terms, public_list
+from .lists import filter_by_terms, locale_field, public_list, reader_locale
 
 router = Router(tags=["associations"], auth=[AllowAnonymous()])
 
 
 class AssociationCard(Schema):
     id: int
+    locale: str
     title: str
     short_description: str
     focus_areas: list[Term]
@@ -39,16 +41,21 @@ class AssociationCard(Schema):
     detail_url: str
 
     @staticmethod
+    def resolve_locale(page):
+        return page.locale.language_code
+
+    @staticmethod
     def resolve_focus_areas(page):
-        return [term(item) for item in page.focus_areas.all()]
+        return [term(item) for item in in_list_language(page, page.focus_areas)]
 
     @staticmethod
     def resolve_languages(page):
-        return [language_term(item) for item in page.languages.all()]
+        return [language_term(item) for item in in_list_language(page, page.languages)]
 
     @staticmethod
     def resolve_district(page):
-        return term(page.district) if page.district else None
+        district = in_list_language(page, page.district)
+        return term(district[0]) if district else None
 
     @staticmethod
     def resolve_logo(page):
@@ -69,11 +76,12 @@ class AssociationFilters(Schema):
     offer: list[str] = Field([], description="Slugs of topics the association offers.")
     need: list[str] = Field([], description="Slugs of topics the association seeks help with.")
     search: str | None = Field(None, max_length=200)
+    locale: str | None = locale_field()
 
 
 def _with_card_data(queryset):
     images = get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values())
-    return queryset.select_related("district").prefetch_related(
+    return queryset.select_related("district", "locale").prefetch_related(
         Prefetch("logo", queryset=images), "focus_areas", "languages"
     )
 
@@ -98,5 +106,9 @@ def list_associations(request, filters: AssociationFilters = Query(...)):  # noq
     ):
         associations = filter_by_terms(associations, field, slugs, model=model, parameter=parameter)
     return public_list(
-        associations, search=filters.search, order_by=("title",), load=_with_card_data
+        associations,
+        locale=reader_locale(filters.locale),
+        search=filters.search,
+        order_by=("title",),
+        load=_with_card_data,
     )

@@ -198,6 +198,14 @@ def language_term(language):
     ).model_dump()
 
 
+def in_list_language(page, terms):
+    """``terms`` of ``page`` named in the language the list endpoint is read in (a German
+    original standing in for a translation names its terms in the list's language)."""
+    terms = list(terms.all()) if hasattr(terms, "all") else [terms] if terms else []
+    mapper = getattr(page, "terms_in_list_language", None)
+    return mapper(terms) if mapper else terms
+
+
 def terms(manager):
     return [term(item) for item in manager.all()]
 
@@ -244,15 +252,10 @@ def translation_links(page):
     """The page's live, public versions in other languages, in the settings' order.
 
     In an API answer, every page's versions come from one query for the whole answer."""
-    from home.languages import language_versions_by_key, live_translations
+    from home.languages import language_versions_for
 
     request = current_request.get()
-    if request is not None and page.pk:
-        if not hasattr(request, "_network_language_versions"):
-            request._network_language_versions = language_versions_by_key()
-        versions = request._network_language_versions.get(page.translation_key, [])
-    else:
-        versions = live_translations(page)
+    versions = language_versions_for(request, page)
     return [
         TranslationLink(
             locale=version.locale.language_code,

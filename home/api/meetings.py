@@ -17,11 +17,12 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from home.calendar import calendar_response
+from home.languages import for_readers_of
 from home.models import MeetingPage, MeetingSeries
 from home.models.base import visible_pages
 
-from .fields import ObjectId, Term, page_urls, term
-from .lists import filter_by_terms, public_list
+from .fields import ObjectId, Term, in_list_language, page_urls, term
+from .lists import filter_by_terms, locale_field, public_list, reader_locale
 from .participation import ERROR_RESPONSES, ParticipationInput, SubmissionReceived, submit
 
 router = Router(tags=["meetings"], auth=[AllowAnonymous()])
@@ -39,6 +40,7 @@ CALENDAR_FILE = {
 
 class MeetingCard(Schema):
     id: int
+    locale: str
     title: str
     summary: str
     start: datetime.datetime
@@ -53,8 +55,13 @@ class MeetingCard(Schema):
     detail_url: str
 
     @staticmethod
+    def resolve_locale(meeting):
+        return meeting.locale.language_code
+
+    @staticmethod
     def resolve_series(meeting):
-        return term(meeting.series) if meeting.series else None
+        series = in_list_language(meeting, meeting.series)
+        return term(series[0]) if series else None
 
     @staticmethod
     def resolve_registration_open(meeting):
@@ -77,6 +84,7 @@ class MeetingFilters(Schema):
     )
     series: list[str] = Field([], description="Slugs of meeting series (any of them).")
     search: str | None = Field(None, max_length=200)
+    locale: str | None = locale_field()
 
 
 @router.get(
@@ -100,9 +108,10 @@ def list_meetings(request, filters: MeetingFilters = Query(...)):  # noqa: B008
     )
     return public_list(
         meetings,
+        locale=reader_locale(filters.locale),
         search=filters.search,
         order_by=order_by,
-        load=lambda queryset: queryset.select_related("series"),
+        load=lambda queryset: queryset.select_related("series", "locale"),
     )
 
 
@@ -114,8 +123,9 @@ def list_meetings(request, filters: MeetingFilters = Query(...)):  # noqa: B008
     summary="All meetings as an iCalendar feed",
     description="For calendar subscriptions: every live meeting, cancelled ones marked CANCELLED.",
 )
-def meetings_calendar(request):
-    meetings = visible_pages(MeetingPage.objects.all()).select_related("series").order_by("start")
+def meetings_calendar(request, locale: str | None = locale_field(Query)):
+    meetings = for_readers_of(visible_pages(MeetingPage.objects.all()), reader_locale(locale))
+    meetings = meetings.select_related("series").order_by("start")
     return calendar_response(
         request,
         meetings,

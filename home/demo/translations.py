@@ -63,21 +63,69 @@ HOME = {
 }
 
 DIRECTORY = {
-    "en": ("Associations", "associations", "The network's member associations: find them by focus area, language, what they offer and the support they seek."),
-    "tr": ("Dernekler", "dernekler", "Ağın üye dernekleri: odak alanına, dile, sundukları şeye ve aradıkları desteğe göre bulun."),
-    "it": ("Associazioni", "associazioni", "Le associazioni della rete: cercale per ambito, lingua, ciò che offrono e il sostegno che cercano."),
-    "el": ("Σύλλογοι", "syllogoi", "Οι σύλλογοι-μέλη του δικτύου: βρείτε τους ανά τομέα, γλώσσα, προσφορά και ανάγκη στήριξης."),
-    "hr": ("Udruge", "udruge", "Udruge članice mreže: pronađite ih po području rada, jeziku, ponudi i potrebnoj podršci."),
-    "ar": ("الجمعيات", "jameiyat", "الجمعيات الأعضاء في الشبكة: ابحث عنها حسب مجال العمل واللغة وما تقدمه والدعم الذي تحتاجه."),
+    "en": (
+        "Associations",
+        "associations",
+        "The network's member associations: find them by focus area, language, what they offer and the support they seek.",
+    ),
+    "tr": (
+        "Dernekler",
+        "dernekler",
+        "Ağın üye dernekleri: odak alanına, dile, sundukları şeye ve aradıkları desteğe göre bulun.",
+    ),
+    "it": (
+        "Associazioni",
+        "associazioni",
+        "Le associazioni della rete: cercale per ambito, lingua, ciò che offrono e il sostegno che cercano.",
+    ),
+    "el": (
+        "Σύλλογοι",
+        "syllogoi",
+        "Οι σύλλογοι-μέλη του δικτύου: βρείτε τους ανά τομέα, γλώσσα, προσφορά και ανάγκη στήριξης.",
+    ),
+    "hr": (
+        "Udruge",
+        "udruge",
+        "Udruge članice mreže: pronađite ih po području rada, jeziku, ponudi i potrebnoj podršci.",
+    ),
+    "ar": (
+        "الجمعيات",
+        "jameiyat",
+        "الجمعيات الأعضاء في الشبكة: ابحث عنها حسب مجال العمل واللغة وما تقدمه والدعم الذي تحتاجه.",
+    ),
 }
 
 MEETINGS = {
-    "en": ("Meetings", "meetings", "The associations meet regularly, online and in person; the city administration coordinates and moderates. The results of every meeting are recorded here."),
-    "tr": ("Buluşmalar", "bulusmalar", "Dernekler düzenli olarak çevrim içi ve yüz yüze buluşur; belediye koordine eder ve yönetir. Her buluşmanın sonuçları burada kayıt altına alınır."),
-    "it": ("Incontri", "incontri", "Le associazioni si incontrano regolarmente, online e in presenza; l'amministrazione comunale coordina e modera. I risultati di ogni incontro sono raccolti qui."),
-    "el": ("Συναντήσεις", "synantiseis", "Οι σύλλογοι συναντιούνται τακτικά, διαδικτυακά και δια ζώσης· η δημοτική διοίκηση συντονίζει. Τα αποτελέσματα κάθε συνάντησης καταγράφονται εδώ."),
-    "hr": ("Sastanci", "sastanci", "Udruge se redovito sastaju, online i uživo; gradska uprava koordinira i moderira. Rezultati svakog sastanka bilježe se ovdje."),
-    "ar": ("اللقاءات", "liqaat", "تلتقي الجمعيات بانتظام عبر الإنترنت وحضوريًا، وتتولى إدارة المدينة التنسيق والإدارة. تُدوَّن هنا نتائج كل لقاء."),
+    "en": (
+        "Meetings",
+        "meetings",
+        "The associations meet regularly, online and in person; the city administration coordinates and moderates. The results of every meeting are recorded here.",
+    ),
+    "tr": (
+        "Buluşmalar",
+        "bulusmalar",
+        "Dernekler düzenli olarak çevrim içi ve yüz yüze buluşur; belediye koordine eder ve yönetir. Her buluşmanın sonuçları burada kayıt altına alınır.",
+    ),
+    "it": (
+        "Incontri",
+        "incontri",
+        "Le associazioni si incontrano regolarmente, online e in presenza; l'amministrazione comunale coordina e modera. I risultati di ogni incontro sono raccolti qui.",
+    ),
+    "el": (
+        "Συναντήσεις",
+        "synantiseis",
+        "Οι σύλλογοι συναντιούνται τακτικά, διαδικτυακά και δια ζώσης· η δημοτική διοίκηση συντονίζει. Τα αποτελέσματα κάθε συνάντησης καταγράφονται εδώ.",
+    ),
+    "hr": (
+        "Sastanci",
+        "sastanci",
+        "Udruge se redovito sastaju, online i uživo; gradska uprava koordinira i moderira. Rezultati svakog sastanka bilježe se ovdje.",
+    ),
+    "ar": (
+        "اللقاءات",
+        "liqaat",
+        "تلتقي الجمعيات بانتظام عبر الإنترنت وحضوريًا، وتتولى إدارة المدينة التنسيق والإدارة. تُدوَّن هنا نتائج كل لقاء.",
+    ),
 }
 
 
@@ -118,39 +166,207 @@ def load(home, log):
 # Vocabularies ------------------------------------------------------------------------------
 
 FOCUS_AREAS = {
-    "kultur": {"en": "Culture", "tr": "Kültür", "it": "Cultura", "el": "Πολιτισμός", "hr": "Kultura", "ar": "الثقافة"},
-    "soziales": {"en": "Social work", "tr": "Sosyal hizmetler", "it": "Sociale", "el": "Κοινωνικά", "hr": "Socijalni rad", "ar": "العمل الاجتماعي"},
-    "bildung": {"en": "Education", "tr": "Eğitim", "it": "Istruzione", "el": "Εκπαίδευση", "hr": "Obrazovanje", "ar": "التعليم"},
-    "jugend": {"en": "Youth", "tr": "Gençlik", "it": "Giovani", "el": "Νεολαία", "hr": "Mladi", "ar": "الشباب"},
-    "frauen": {"en": "Women", "tr": "Kadınlar", "it": "Donne", "el": "Γυναίκες", "hr": "Žene", "ar": "النساء"},
-    "senioren": {"en": "Older people", "tr": "Yaşlılar", "it": "Anziani", "el": "Ηλικιωμένοι", "hr": "Starije osobe", "ar": "كبار السن"},
-    "sport": {"en": "Sport", "tr": "Spor", "it": "Sport", "el": "Αθλητισμός", "hr": "Sport", "ar": "الرياضة"},
-    "musik-tanz": {"en": "Music and dance", "tr": "Müzik ve dans", "it": "Musica e danza", "el": "Μουσική και χορός", "hr": "Glazba i ples", "ar": "الموسيقى والرقص"},
-    "dialog": {"en": "Interfaith and intercultural dialogue", "tr": "Dinlerarası ve kültürlerarası diyalog", "it": "Dialogo interreligioso e interculturale", "el": "Διαθρησκευτικός και διαπολιτισμικός διάλογος", "hr": "Međureligijski i međukulturni dijalog", "ar": "الحوار بين الأديان والثقافات"},
-    "beratung": {"en": "Advice and support", "tr": "Danışmanlık ve refakat", "it": "Consulenza e accompagnamento", "el": "Συμβουλευτική και υποστήριξη", "hr": "Savjetovanje i podrška", "ar": "الاستشارة والمرافقة"},
+    "kultur": {
+        "en": "Culture",
+        "tr": "Kültür",
+        "it": "Cultura",
+        "el": "Πολιτισμός",
+        "hr": "Kultura",
+        "ar": "الثقافة",
+    },
+    "soziales": {
+        "en": "Social work",
+        "tr": "Sosyal hizmetler",
+        "it": "Sociale",
+        "el": "Κοινωνικά",
+        "hr": "Socijalni rad",
+        "ar": "العمل الاجتماعي",
+    },
+    "bildung": {
+        "en": "Education",
+        "tr": "Eğitim",
+        "it": "Istruzione",
+        "el": "Εκπαίδευση",
+        "hr": "Obrazovanje",
+        "ar": "التعليم",
+    },
+    "jugend": {
+        "en": "Youth",
+        "tr": "Gençlik",
+        "it": "Giovani",
+        "el": "Νεολαία",
+        "hr": "Mladi",
+        "ar": "الشباب",
+    },
+    "frauen": {
+        "en": "Women",
+        "tr": "Kadınlar",
+        "it": "Donne",
+        "el": "Γυναίκες",
+        "hr": "Žene",
+        "ar": "النساء",
+    },
+    "senioren": {
+        "en": "Older people",
+        "tr": "Yaşlılar",
+        "it": "Anziani",
+        "el": "Ηλικιωμένοι",
+        "hr": "Starije osobe",
+        "ar": "كبار السن",
+    },
+    "sport": {
+        "en": "Sport",
+        "tr": "Spor",
+        "it": "Sport",
+        "el": "Αθλητισμός",
+        "hr": "Sport",
+        "ar": "الرياضة",
+    },
+    "musik-tanz": {
+        "en": "Music and dance",
+        "tr": "Müzik ve dans",
+        "it": "Musica e danza",
+        "el": "Μουσική και χορός",
+        "hr": "Glazba i ples",
+        "ar": "الموسيقى والرقص",
+    },
+    "dialog": {
+        "en": "Interfaith and intercultural dialogue",
+        "tr": "Dinlerarası ve kültürlerarası diyalog",
+        "it": "Dialogo interreligioso e interculturale",
+        "el": "Διαθρησκευτικός και διαπολιτισμικός διάλογος",
+        "hr": "Međureligijski i međukulturni dijalog",
+        "ar": "الحوار بين الأديان والثقافات",
+    },
+    "beratung": {
+        "en": "Advice and support",
+        "tr": "Danışmanlık ve refakat",
+        "it": "Consulenza e accompagnamento",
+        "el": "Συμβουλευτική και υποστήριξη",
+        "hr": "Savjetovanje i podrška",
+        "ar": "الاستشارة والمرافقة",
+    },
 }
 
 SUPPORT_TOPICS = {
-    "raeume": {"en": "Rooms for meetings and events", "tr": "Toplantı ve etkinlikler için mekân", "it": "Spazi per incontri ed eventi", "el": "Χώροι για συναντήσεις και εκδηλώσεις", "hr": "Prostori za sastanke i događanja", "ar": "قاعات للقاءات والفعاليات"},
-    "uebersetzung": {"en": "Translation and interpreting", "tr": "Çeviri ve tercümanlık", "it": "Traduzione e interpretariato", "el": "Μετάφραση και διερμηνεία", "hr": "Prevođenje i tumačenje", "ar": "الترجمة التحريرية والفورية"},
-    "ehrenamtliche": {"en": "Finding volunteers", "tr": "Gönüllü bulmak", "it": "Trovare volontari", "el": "Εύρεση εθελοντών", "hr": "Pronalaženje volontera", "ar": "استقطاب المتطوعين"},
-    "foerderberatung": {"en": "Advice on funding", "tr": "Destek fonları hakkında danışmanlık", "it": "Consulenza sui finanziamenti", "el": "Συμβουλές για χρηματοδότηση", "hr": "Savjetovanje o financiranju", "ar": "الاستشارة بشأن التمويل"},
-    "veranstaltungen": {"en": "Know-how for events", "tr": "Etkinlik düzenleme bilgisi", "it": "Competenze per eventi", "el": "Τεχνογνωσία για εκδηλώσεις", "hr": "Znanje o organizaciji događanja", "ar": "خبرة تنظيم الفعاليات"},
-    "oeffentlichkeitsarbeit": {"en": "Public relations", "tr": "Halkla ilişkiler", "it": "Comunicazione", "el": "Δημόσιες σχέσεις", "hr": "Odnosi s javnošću", "ar": "العلاقات العامة"},
-    "kinderbetreuung": {"en": "Childcare at events", "tr": "Etkinliklerde çocuk bakımı", "it": "Custodia dei bambini durante gli eventi", "el": "Φύλαξη παιδιών σε εκδηλώσεις", "hr": "Čuvanje djece na događanjima", "ar": "رعاية الأطفال أثناء الفعاليات"},
-    "technik": {"en": "Equipment and technology", "tr": "Teknik ve donanım", "it": "Tecnica e attrezzature", "el": "Τεχνικός εξοπλισμός", "hr": "Tehnika i oprema", "ar": "التقنيات والتجهيزات"},
-    "verwaltung": {"en": "Contacts in the administration", "tr": "Belediyede bağlantılar", "it": "Contatti nell'amministrazione", "el": "Επαφές στη διοίκηση", "hr": "Kontakti u upravi", "ar": "التواصل مع الإدارة"},
-    "vereinsrecht": {"en": "Association law and accounting", "tr": "Dernek hukuku ve muhasebe", "it": "Diritto associativo e contabilità", "el": "Δίκαιο συλλόγων και λογιστική", "hr": "Pravo udruga i knjigovodstvo", "ar": "قانون الجمعيات والمحاسبة"},
+    "raeume": {
+        "en": "Rooms for meetings and events",
+        "tr": "Toplantı ve etkinlikler için mekân",
+        "it": "Spazi per incontri ed eventi",
+        "el": "Χώροι για συναντήσεις και εκδηλώσεις",
+        "hr": "Prostori za sastanke i događanja",
+        "ar": "قاعات للقاءات والفعاليات",
+    },
+    "uebersetzung": {
+        "en": "Translation and interpreting",
+        "tr": "Çeviri ve tercümanlık",
+        "it": "Traduzione e interpretariato",
+        "el": "Μετάφραση και διερμηνεία",
+        "hr": "Prevođenje i tumačenje",
+        "ar": "الترجمة التحريرية والفورية",
+    },
+    "ehrenamtliche": {
+        "en": "Finding volunteers",
+        "tr": "Gönüllü bulmak",
+        "it": "Trovare volontari",
+        "el": "Εύρεση εθελοντών",
+        "hr": "Pronalaženje volontera",
+        "ar": "استقطاب المتطوعين",
+    },
+    "foerderberatung": {
+        "en": "Advice on funding",
+        "tr": "Destek fonları hakkında danışmanlık",
+        "it": "Consulenza sui finanziamenti",
+        "el": "Συμβουλές για χρηματοδότηση",
+        "hr": "Savjetovanje o financiranju",
+        "ar": "الاستشارة بشأن التمويل",
+    },
+    "veranstaltungen": {
+        "en": "Know-how for events",
+        "tr": "Etkinlik düzenleme bilgisi",
+        "it": "Competenze per eventi",
+        "el": "Τεχνογνωσία για εκδηλώσεις",
+        "hr": "Znanje o organizaciji događanja",
+        "ar": "خبرة تنظيم الفعاليات",
+    },
+    "oeffentlichkeitsarbeit": {
+        "en": "Public relations",
+        "tr": "Halkla ilişkiler",
+        "it": "Comunicazione",
+        "el": "Δημόσιες σχέσεις",
+        "hr": "Odnosi s javnošću",
+        "ar": "العلاقات العامة",
+    },
+    "kinderbetreuung": {
+        "en": "Childcare at events",
+        "tr": "Etkinliklerde çocuk bakımı",
+        "it": "Custodia dei bambini durante gli eventi",
+        "el": "Φύλαξη παιδιών σε εκδηλώσεις",
+        "hr": "Čuvanje djece na događanjima",
+        "ar": "رعاية الأطفال أثناء الفعاليات",
+    },
+    "technik": {
+        "en": "Equipment and technology",
+        "tr": "Teknik ve donanım",
+        "it": "Tecnica e attrezzature",
+        "el": "Τεχνικός εξοπλισμός",
+        "hr": "Tehnika i oprema",
+        "ar": "التقنيات والتجهيزات",
+    },
+    "verwaltung": {
+        "en": "Contacts in the administration",
+        "tr": "Belediyede bağlantılar",
+        "it": "Contatti nell'amministrazione",
+        "el": "Επαφές στη διοίκηση",
+        "hr": "Kontakti u upravi",
+        "ar": "التواصل مع الإدارة",
+    },
+    "vereinsrecht": {
+        "en": "Association law and accounting",
+        "tr": "Dernek hukuku ve muhasebe",
+        "it": "Diritto associativo e contabilità",
+        "el": "Δίκαιο συλλόγων και λογιστική",
+        "hr": "Pravo udruga i knjigovodstvo",
+        "ar": "قانون الجمعيات والمحاسبة",
+    },
 }
 
 MEETING_SERIES = {
-    "auftakt": {"en": "Kick-off meeting", "tr": "Başlangıç buluşması", "it": "Incontro di avvio", "el": "Εναρκτήρια συνάντηση", "hr": "Početni sastanak", "ar": "اللقاء الافتتاحي"},
-    "workshop": {"en": "Workshop", "tr": "Atölye", "it": "Workshop", "el": "Εργαστήριο", "hr": "Radionica", "ar": "ورشة عمل"},
-    "vernetzungstreffen": {"en": "Network and working meeting", "tr": "Ağ ve çalışma buluşması", "it": "Incontro di rete e di lavoro", "el": "Συνάντηση δικτύωσης και εργασίας", "hr": "Sastanak umrežavanja i rada", "ar": "لقاء التشبيك والعمل"},
+    "auftakt": {
+        "en": "Kick-off meeting",
+        "tr": "Başlangıç buluşması",
+        "it": "Incontro di avvio",
+        "el": "Εναρκτήρια συνάντηση",
+        "hr": "Početni sastanak",
+        "ar": "اللقاء الافتتاحي",
+    },
+    "workshop": {
+        "en": "Workshop",
+        "tr": "Atölye",
+        "it": "Workshop",
+        "el": "Εργαστήριο",
+        "hr": "Radionica",
+        "ar": "ورشة عمل",
+    },
+    "vernetzungstreffen": {
+        "en": "Network and working meeting",
+        "tr": "Ağ ve çalışma buluşması",
+        "it": "Incontro di rete e di lavoro",
+        "el": "Συνάντηση δικτύωσης και εργασίας",
+        "hr": "Sastanak umrežavanja i rada",
+        "ar": "لقاء التشبيك والعمل",
+    },
 }
 
 DISTRICTS = {
-    "innenstadt": {"en": "Town centre", "tr": "Şehir merkezi", "it": "Centro", "el": "Κέντρο", "hr": "Središte grada", "ar": "وسط المدينة"},
+    "innenstadt": {
+        "en": "Town centre",
+        "tr": "Şehir merkezi",
+        "it": "Centro",
+        "el": "Κέντρο",
+        "hr": "Središte grada",
+        "ar": "وسط المدينة",
+    },
 }
 
 

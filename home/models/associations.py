@@ -323,8 +323,10 @@ class AssociationPage(NetworkPageMixin, Page):
             return []
         from .meetings import MeetingPage
 
-        meetings = MeetingPage.objects.live().public().filter(
-            attending_associations__translation_key=self.translation_key
+        meetings = (
+            MeetingPage.objects.live()
+            .public()
+            .filter(attending_associations__translation_key=self.translation_key)
         )
         return for_readers_of(meetings, self.reading_locale).distinct().order_by("-start")
 

@@ -1,5 +1,6 @@
 """What the network's page types share."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.html import strip_tags
@@ -22,7 +23,12 @@ from ..api.fields import (
     translation_links,
 )
 from ..blocks import RICH_TEXT_FEATURES
-from ..languages import address_in_reading_language, reading_locale, visible
+from ..languages import (
+    address_in_reading_language,
+    language_versions_for,
+    reading_locale,
+    visible,
+)
 from ..participation import handle_participation_form
 from .preview import HeadlessPreviewMixin
 
@@ -97,6 +103,29 @@ class LanguageVersionsMixin:
             return parts
         site_id, root_url, page_path = parts
         return site_id, root_url, address_in_reading_language(self, page_path)
+
+    def get_sitemap_urls(self, request=None):
+        """The page's address, with its addresses in its other languages (hreflang)."""
+        urls = super().get_sitemap_urls(request)
+        versions = language_versions_for(request, self)
+        if len(versions) > 1:
+            alternates = [
+                {
+                    "lang_code": version.locale.language_code,
+                    "location": version.get_full_url(request),
+                }
+                for version in versions
+            ]
+            default = next(
+                (v for v in versions if v.locale.language_code == settings.LANGUAGE_CODE), None
+            )
+            if default is not None:
+                alternates.append(
+                    {"lang_code": "x-default", "location": default.get_full_url(request)}
+                )
+            for url in urls:
+                url["alternates"] = alternates
+        return urls
 
     @property
     def reading_locale(self):

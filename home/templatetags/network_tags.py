@@ -165,7 +165,9 @@ def _versions(context):
                 "code": code,
                 "name": name,
                 "url": translate_url(request.get_full_path(), code),
-                "full_url": request.build_absolute_uri(translate_url(request.get_full_path(), code)),
+                "full_url": request.build_absolute_uri(
+                    translate_url(request.get_full_path(), code)
+                ),
                 "direction": language_direction(code),
             }
             for code, name in settings.LANGUAGES
@@ -179,7 +181,9 @@ def _versions(context):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     current = get_language()
-    versions = [{**version, "is_current": version["code"] == current} for version in _versions(context)]
+    versions = [
+        {**version, "is_current": version["code"] == current} for version in _versions(context)
+    ]
     return {
         "versions": versions,
         "current_name": _language_name(current),

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 
-
 CONFIG_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CONFIG_DIR.parent
 

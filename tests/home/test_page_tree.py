@@ -53,7 +53,7 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(MeetingPage, set())
 
     def test_each_home_page_has_one_directory_and_one_meeting_index(self):
-        home = HomePage.objects.get(depth=2)
+        home = HomePage.objects.get(depth=2, locale__language_code="de")
         self.assertFalse(AssociationIndexPage.can_create_at(home))
         self.assertFalse(MeetingIndexPage.can_create_at(home))
         self.assertTrue(StandardPage.can_create_at(home))
@@ -73,7 +73,7 @@ class PageTreeTests(WagtailPageTestCase):
     def test_the_admin_refuses_a_meeting_under_the_directory(self):
         admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
         self.client.force_login(admin)
-        directory = AssociationIndexPage.objects.get()
+        directory = AssociationIndexPage.objects.get(locale__language_code="de")
 
         add_url = f"/admin/pages/add/home/meetingpage/{directory.pk}/"
 

@@ -41,7 +41,7 @@ def test_association_editor_can_edit_own_page_but_not_publish(association_editor
 
 def test_association_editor_cannot_edit_other_associations_or_meetings(association_editor):
     other = AssociationPage.objects.get(slug="circolo-culturale-ponte")
-    meetings = MeetingIndexPage.objects.get()
+    meetings = MeetingIndexPage.objects.get(locale__language_code="de")
 
     assert not other.permissions_for_user(association_editor).can_edit()
     assert not meetings.permissions_for_user(association_editor).can_add_subpage()
@@ -79,7 +79,7 @@ def test_association_editor_cannot_publish_through_the_admin(
 
 
 def test_city_editor_can_edit_and_publish_everything(city_editor):
-    for page in (AssociationPage.objects.first(), MeetingIndexPage.objects.get()):
+    for page in (AssociationPage.objects.first(), MeetingIndexPage.objects.get(locale__language_code="de")):
         permissions = page.permissions_for_user(city_editor)
         assert permissions.can_edit()
         assert permissions.can_publish()

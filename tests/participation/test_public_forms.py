@@ -27,7 +27,7 @@ def no_earlier_submissions():
 
 @pytest.fixture
 def story_page():
-    return StoryFormPage.objects.get()
+    return StoryFormPage.objects.get(locale__language_code="de")
 
 
 def story_data(**overrides):

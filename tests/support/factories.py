@@ -102,3 +102,21 @@ class TourStopPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TourStopPage
+
+
+def translate(page, language_code, publish=True, **fields):
+    """``page`` translated into ``language_code`` with Wagtail's translation action (as an
+    editor's "Translate" does), given ``fields``; published unless ``publish`` is False."""
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+
+    translation = (
+        CopyPageForTranslationAction(page=page, locale=Locale.objects.get(language_code=language_code))
+        .execute(skip_permission_checks=True)
+        .specific.get_latest_revision_as_object()
+    )
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    revision = translation.save_revision()
+    if publish:
+        revision.publish()
+    return type(translation).objects.get(pk=translation.pk)

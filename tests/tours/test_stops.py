@@ -30,7 +30,7 @@ class StopPlacementTests(WagtailPageTestCase):
 
 
 def stop(slug):
-    return TourStopPage.objects.get(slug=slug)
+    return TourStopPage.objects.get(slug=slug, locale__language_code="de")
 
 
 @pytest.mark.django_db
