@@ -58,9 +58,30 @@ class CaptionedImageBlock(blocks.StructBlock):
         description = _("Ein Bild mit Alternativtext, Bildunterschrift und Bildnachweis.")
 
 
+class LanguageCodeBlock(blocks.RegexBlock):
+    """The language of a passage that is not in the page's language (a quote in Turkish on a
+    German page): screen readers then pronounce it right, and Arabic runs right to left."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Sprache, wenn nicht die der Seite"))
+        kwargs.setdefault(
+            "help_text", _("Sprachcode wie tr, it, ar oder sr-Latn; leer: die Sprache der Seite.")
+        )
+        super().__init__(
+            regex=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+            required=False,
+            max_length=20,
+            error_messages={
+                "invalid": _("Bitte einen Sprachcode wie tr, it, ar oder sr-Latn angeben.")
+            },
+            **kwargs,
+        )
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Zitat"), max_length=1000)
     speaker = blocks.CharBlock(label=_("Wer sagt das?"), required=False, max_length=120)
+    language = LanguageCodeBlock()
 
     class Meta:
         icon = "openquote"

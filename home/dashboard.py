@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
+from wagtail.models import GroupPagePermission, Locale, Page, TaskState, WorkflowState
 
 from .roles import CITY_EDITORS_GROUP_NAME, association_groups_of
 
@@ -68,9 +68,11 @@ class AssociationPagesPanel(Component):
             .order_by("finished_at")
         ):
             latest_comments[task_state.workflow_state.object_id] = task_state
+        languages = _language_names()
         rows = [
             {
                 "page": page,
+                "language": languages.get(page.locale_id, ""),
                 "state": _page_state(page, in_moderation.get(str(page.pk))),
                 "comment": latest_comments.get(str(page.pk)),
             }
@@ -98,6 +100,7 @@ class ModerationQueuePanel(Component):
             .order_by("started_at")[:MAX_ROWS]
         )
         rows = []
+        languages = _language_names()
         for state in states:
             obj = state.revision.content_object if state.revision else None
             if obj is None:
@@ -107,6 +110,7 @@ class ModerationQueuePanel(Component):
                 {
                     "state": state,
                     "object": obj,
+                    "language": languages.get(getattr(obj, "locale_id", None), ""),
                     "requested_by": requester,
                     "associations": [
                         group.association_link.association.title
@@ -119,6 +123,11 @@ class ModerationQueuePanel(Component):
                 }
             )
         return {"rows": rows, "request": request}
+
+
+def _language_names():
+    """Each locale's language by its own name (Deutsch, English, Türkçe …), by locale id."""
+    return {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
 
 
 def construct_panels(request, panels):

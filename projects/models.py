@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -339,7 +340,10 @@ class WorkingGroup(Orderable, ClusterableModel):
     name = models.CharField(_("Name"), max_length=150)
     purpose = models.TextField(_("Aufgabe"), blank=True)
     meeting_rhythm = models.CharField(
-        _("Treffen"), max_length=150, blank=True, help_text=_("z. B. monatlich, online")
+        pgettext_lazy("wie oft und wo sie sich trifft", "Treffen"),
+        max_length=150,
+        blank=True,
+        help_text=_("z. B. monatlich, online"),
     )
     contact = models.CharField(
         _("Kontakt"),

@@ -41,4 +41,7 @@ bootstrap() {
     rm -f .venv/.installed-"${extras:-base}"-*
     touch "$stamp"
   fi
+  # The interface in every language: the catalogues in locale/, compiled (in Python, no
+  # GNU gettext needed). Quick, and always, so edited catalogues are never stale.
+  .venv/bin/python manage.py compile_translations -v 0
 }

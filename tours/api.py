@@ -126,6 +126,9 @@ class Audio(Schema):
         description="Everything said in the recording; paragraphs apart by blank lines."
     )
     credit: str
+    language: str = Field(
+        "", description="Language of recording and transcript where not the page's; else empty."
+    )
 
 
 class Gallery(Schema):

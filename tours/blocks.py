@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import CaptionedImageBlock, ParagraphBlock, QuoteBlock
+from home.blocks import CaptionedImageBlock, LanguageCodeBlock, ParagraphBlock, QuoteBlock
 
 from .audio import audio_format
 
@@ -29,6 +29,12 @@ class AudioBlock(blocks.StructBlock):
     credit = blocks.CharBlock(
         label=_("Sprecherin oder Sprecher, Aufnahme"), max_length=200, required=False
     )
+    language = LanguageCodeBlock(
+        help_text=_(
+            "Die Sprache der Aufnahme und ihrer Abschrift, wenn nicht die der Seite "
+            "(z. B. tr); leer: die Sprache der Seite."
+        )
+    )
 
     def get_api_representation(self, value, context=None):
         # The file's address and its transcript, instead of a bare document id.
@@ -39,6 +45,7 @@ class AudioBlock(blocks.StructBlock):
             "audio": document_info(value.get("audio")),
             "transcript": value.get("transcript") or "",
             "credit": value.get("credit") or "",
+            "language": value.get("language") or "",
         }
 
     class Meta:

@@ -67,6 +67,9 @@ class CaptionedImage(APIShape):
 class Quote(APIShape):
     quote: str
     speaker: str = ""
+    language: str = Field(
+        "", description="Language code of the quote where it is not the page's; else empty."
+    )
 
 
 ParagraphBlockShape = block("paragraph", str, "ParagraphBlock")

@@ -249,13 +249,10 @@ class TranslationLink(APIShape):
 
 
 def translation_links(page):
-    """The page's live, public versions in other languages, in the settings' order.
-
-    In an API answer, every page's versions come from one query for the whole answer."""
-    from home.languages import language_versions_for
+    """The page's live, public versions in other languages, in the settings' order."""
+    from home.languages import live_translations
 
     request = current_request.get()
-    versions = language_versions_for(request, page)
     return [
         TranslationLink(
             locale=version.locale.language_code,
@@ -264,7 +261,7 @@ def translation_links(page):
             html_url=version.get_full_url(request),
             detail_url=page_detail_url(version.pk),
         ).model_dump()
-        for version in versions
+        for version in live_translations(page)
         if version.pk != page.pk
     ]
 

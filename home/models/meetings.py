@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -212,8 +212,8 @@ class MeetingPage(NetworkPageMixin, RoutablePageMixin, Page):
     )
 
     class Meta:
-        verbose_name = _("Treffen")
-        verbose_name_plural = _("Treffen")
+        verbose_name = pgettext_lazy("ein Treffen", "Treffen")
+        verbose_name_plural = pgettext_lazy("mehrere Treffen", "Treffen")
 
     def clean(self):
         super().clean()

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PersonalData(models.Model):
@@ -132,7 +133,7 @@ class MeetingRegistration(PersonalData, Consent):
 
     meeting = models.ForeignKey(
         "home.MeetingPage",
-        verbose_name=_("Treffen"),
+        verbose_name=pgettext_lazy("ein Treffen", "Treffen"),
         on_delete=models.CASCADE,
         related_name="registrations",
     )

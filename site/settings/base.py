@@ -156,6 +156,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Netzwerk Migrantenorganisationen Sindelfingen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's German stemming for the index, so that "Geschichten" finds "Geschichte".
+    # After changing it, rebuild the index: manage.py update_index.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 # Documents include the audio of walk stops; their players need audio served inline.
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

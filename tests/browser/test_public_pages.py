@@ -4,29 +4,9 @@ content first, filters work, and no page asks a third party for anything."""
 from urllib.parse import urlsplit
 
 import pytest
+from public_pages import PAGES
 
 pytestmark = pytest.mark.browser
-
-PAGES = {
-    "home": "/de/",
-    "directory": "/de/vereine/",
-    "directory-filtered": "/de/vereine/?sprache=arabisch&angebot=uebersetzung",
-    "association": "/de/vereine/familienzentrum-al-manara/",
-    "association-without-contact": "/de/vereine/kroatischer-kulturverein-lipa/",
-    "meetings": "/de/treffen/",
-    "meeting": "/de/treffen/auftakttreffen-2021/",
-    "meeting-with-registration": "/de/treffen/naechstes-vernetzungstreffen/",
-    "projects": "/de/projekte/",
-    "project": "/de/projekte/stadtfuehrungen-migrationsgeschichte/",
-    "project-news": "/de/projekte/stadtfuehrungen-migrationsgeschichte/erster-rundgang-online/",
-    "walks": "/de/rundgaenge/",
-    "walk": "/de/rundgaenge/ankommen-in-sindelfingen/",
-    "stop": "/de/rundgaenge/ankommen-in-sindelfingen/marktplatz/",
-    "print-sheet": "/de/rundgaenge/ankommen-in-sindelfingen/druck/",
-    "story-form": "/de/rundgaenge/geschichte-erzaehlen/",
-    "join": "/de/mitmachen/",
-    "standard": "/de/ueber-das-netzwerk/",
-}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -23,7 +23,9 @@ def stops(demo_site):
     """Titles and short links of the demo stops, read before the browser starts."""
     return [
         {"title": stop.title, "short_path": stop.short_path()}
-        for stop in TourStopPage.objects.filter(live=True).order_by("path")
+        for stop in TourStopPage.objects.filter(live=True, locale__language_code="de").order_by(
+            "path"
+        )
     ]
 
 

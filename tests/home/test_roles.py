@@ -79,7 +79,10 @@ def test_association_editor_cannot_publish_through_the_admin(
 
 
 def test_city_editor_can_edit_and_publish_everything(city_editor):
-    for page in (AssociationPage.objects.first(), MeetingIndexPage.objects.get(locale__language_code="de")):
+    for page in (
+        AssociationPage.objects.first(),
+        MeetingIndexPage.objects.get(locale__language_code="de"),
+    ):
         permissions = page.permissions_for_user(city_editor)
         assert permissions.can_edit()
         assert permissions.can_publish()

@@ -71,7 +71,12 @@ def test_a_valid_story_is_stored_for_moderation_and_nowhere_public(client, story
     assert submission.consent_version and submission.consent_given_at
     page = client.get(response["Location"]).content.decode()
     assert "Danke für Ihre Geschichte!" in page
-    for path in ("/de/", "/de/rundgaenge/", "/de/rundgaenge/ankommen-in-sindelfingen/", "/sitemap.xml"):
+    for path in (
+        "/de/",
+        "/de/rundgaenge/",
+        "/de/rundgaenge/ankommen-in-sindelfingen/",
+        "/sitemap.xml",
+    ):
         assert SECRET_STORY not in client.get(path).content.decode()
     notice = [m for m in mail.outbox if city_editor.email in m.to]
     assert notice and "Neue Geschichte eingesendet" in notice[0].subject

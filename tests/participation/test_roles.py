@@ -72,7 +72,11 @@ def test_associations_may_add_under_walks_and_projects_but_not_publish(demo_tour
     editor = make_editor_of("kulturbruecke-anatolien")
 
     assert demo_tour.permissions_for_user(editor).can_add_subpage()
-    assert TourIndexPage.objects.get(locale__language_code="de").permissions_for_user(editor).can_add_subpage()
+    assert (
+        TourIndexPage.objects.get(locale__language_code="de")
+        .permissions_for_user(editor)
+        .can_add_subpage()
+    )
     project = ProjectPage.objects.get(slug="willkommenskultur")
     assert project.permissions_for_user(editor).can_add_subpage()
     assert not project.permissions_for_user(editor).can_edit()

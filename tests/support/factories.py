@@ -110,7 +110,9 @@ def translate(page, language_code, publish=True, **fields):
     from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 
     translation = (
-        CopyPageForTranslationAction(page=page, locale=Locale.objects.get(language_code=language_code))
+        CopyPageForTranslationAction(
+            page=page, locale=Locale.objects.get(language_code=language_code)
+        )
         .execute(skip_permission_checks=True)
         .specific.get_latest_revision_as_object()
     )

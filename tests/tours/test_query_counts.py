@@ -10,7 +10,15 @@ pytestmark = pytest.mark.django_db
 # stop too; the German originals stand in for the rest.
 MAX_QUERIES = {
     "de": {"tour": 25, "stop": 24, "print": 13, "geojson": 12, "gpx": 12, "index": 26},
-    "en": {"tour": 34, "stop": 33, "stand-in": 40, "print": 16, "geojson": 15, "gpx": 15, "index": 35},
+    "en": {
+        "tour": 34,
+        "stop": 33,
+        "stand-in": 40,
+        "print": 16,
+        "geojson": 15,
+        "gpx": 15,
+        "index": 35,
+    },
 }
 
 

@@ -14,9 +14,11 @@ from django.core.management.base import BaseCommand, CommandError
 def compile_catalogue(po_path):
     with po_path.open("rb") as source:
         catalogue = read_po(source, locale=po_path.parent.parent.name)
+    # Fuzzy entries are not compiled (the German shows), so their mistakes do no harm yet.
     errors = [
         f"{po_path}: {message.id!r}: {error}"
         for message, message_errors in catalogue.check()
+        if not message.fuzzy
         for error in message_errors
     ]
     with po_path.with_suffix(".mo").open("wb") as target:

@@ -7,7 +7,15 @@ from html.parser import HTMLParser
 from django.template.base import Lexer, TokenType
 
 #: Attributes whose values people read or hear.
-READ_ATTRIBUTES = {"alt", "title", "aria-label", "aria-description", "placeholder", "content", "label"}
+READ_ATTRIBUTES = {
+    "alt",
+    "title",
+    "aria-label",
+    "aria-description",
+    "placeholder",
+    "content",
+    "label",
+}
 #: Words that are the same in every language: names, formats, units.
 UNTRANSLATED_WORDS = {
     "Sindelfingen",
@@ -36,7 +44,21 @@ def _words(text):
 
 
 #: Elements whose content is never read as text.
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _TextFinder(HTMLParser):
@@ -85,9 +107,11 @@ def untranslated_text(source):
                 blocks.append(True)
             elif bits[0] == "block":
                 blocks.append(len(bits) > 1 and bits[1].endswith("_class"))
-            elif bits[0] in ("endblocktrans", "endblocktranslate", "endcomment", "endblock"):
-                if blocks:
-                    blocks.pop()
+            elif (
+                bits[0] in ("endblocktrans", "endblocktranslate", "endcomment", "endblock")
+                and blocks
+            ):
+                blocks.pop()
             chunks.append(PLACEHOLDER)
         elif token.token_type == TokenType.TEXT and not any(blocks):
             chunks.append(token.contents)
