@@ -83,6 +83,13 @@ class QuoteBlock(blocks.StructBlock):
     speaker = blocks.CharBlock(label=_("Wer sagt das?"), required=False, max_length=120)
     language = LanguageCodeBlock()
 
+    def get_api_representation(self, value, context=None):
+        return {
+            "quote": value.get("quote") or "",
+            "speaker": value.get("speaker") or "",
+            "language": value.get("language") or "",
+        }
+
     class Meta:
         icon = "openquote"
         label = _("Zitat")

@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from .languages import terms_in_reading_language
+
 PRODUCT_ID = "-//Netzwerk Migrantenorganisationen//Wagtail//DE"
 
 
@@ -28,7 +30,9 @@ def _event(meeting, request):
         location=meeting.place or None,
         url=url,
         status="CANCELLED" if meeting.is_cancelled else "CONFIRMED",
-        categories=[meeting.series.name] if meeting.series_id else (),
+        categories=[terms_in_reading_language([meeting.series])[0].name]
+        if meeting.series_id
+        else (),
     )
     if meeting.is_online and meeting.online_url:
         event.add("conference", meeting.online_url, parameters={"VALUE": "URI"})

@@ -50,8 +50,9 @@ class ProjectUpdatesRssFeed(Feed):
         return update.last_published_at
 
     def item_author_name(self, update):
-        # ProjectPage.updates() prefetched only the authors the public may see.
-        return ", ".join(author.title for author in update.author_associations.all()) or None
+        # ProjectPage.updates() attached only the authors the public may see, in the feed's
+        # language.
+        return ", ".join(author.title for author in update.visible_authors()) or None
 
 
 class ProjectUpdatesAtomFeed(ProjectUpdatesRssFeed):

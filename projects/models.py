@@ -209,7 +209,7 @@ class ProjectPage(NetworkPageMixin, RoutablePageMixin, Page):
         computed_field(
             "partner_associations",
             list[PageLink],
-            lambda page: page_links(page.partner_associations.order_by("title")),
+            lambda page: page_links(page.visible_partners()),
         ),
         computed_field(
             "working_groups", list[WorkingGroupInfo], lambda page: page.working_groups_info()
@@ -217,11 +217,9 @@ class ProjectPage(NetworkPageMixin, RoutablePageMixin, Page):
         computed_field(
             "related_meetings",
             list[PageLink],
-            lambda page: page_links(page.related_meetings.order_by("-start")),
+            lambda page: page_links(page.visible_meetings()),
         ),
-        computed_field(
-            "tours", list[PageLink], lambda page: page_links(page.tours.order_by("title"))
-        ),
+        computed_field("tours", list[PageLink], lambda page: page_links(page.visible_tours())),
         computed_field(
             "updates",
             list[PageLink],
@@ -411,7 +409,7 @@ class ProjectUpdatePage(NetworkPageMixin, Page):
         computed_field(
             "author_associations",
             list[PageLink],
-            lambda page: page_links(page.author_associations.order_by("title")),
+            lambda page: page_links(page.visible_authors()),
         ),
     ]
 

@@ -119,3 +119,13 @@ class AdminTests(WagtailPageTestCase):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, model.objects.first().name)
+
+
+def test_editors_keep_wagtails_content_checker_on_the_public_pages(client, db):
+    from network_users import make_city_editor
+
+    client.force_login(make_city_editor())
+
+    html = client.get("/de/rundgaenge/ankommen-in-sindelfingen/").content.decode()
+
+    assert 'id="checker-axe-configuration"' in html

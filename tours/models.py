@@ -599,7 +599,7 @@ class TourStopPage(NetworkPageMixin, RoutablePageMixin, Page):
         computed_field(
             "contributing_associations",
             list[PageLink],
-            lambda page: page_links(page.contributing_associations.order_by("title")),
+            lambda page: page_links(page.visible_associations()),
         ),
         computed_field(
             "short_url",

@@ -267,9 +267,11 @@ def translation_links(page):
 
 
 def page_links(pages):
-    """Links to the live, public pages among ``pages``."""
+    """Links to the live, public pages among ``pages`` (a list: already the visible ones)."""
     from home.models.base import visible_pages
 
+    if isinstance(pages, list):
+        return [page_link(page) for page in pages]
     queryset = pages.all() if hasattr(pages, "all") else pages
     return [page_link(page) for page in visible_pages(queryset)]
 

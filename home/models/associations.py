@@ -270,7 +270,7 @@ class AssociationPage(NetworkPageMixin, Page):
         computed_field(
             "meetings_attended",
             list[PageLink],
-            lambda page: page_links(page.meetings_attended.order_by("-start")) if page.pk else [],
+            lambda page: page_links(list(page.meetings_attended_public())),
         ),
     ]
 

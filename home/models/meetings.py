@@ -200,7 +200,7 @@ class MeetingPage(NetworkPageMixin, RoutablePageMixin, Page):
         computed_field(
             "attending_associations",
             list[PageLink],
-            lambda page: page_links(page.attending_associations.order_by("title")),
+            lambda page: page_links(page.live_attending_associations()),
         ),
     ]
 

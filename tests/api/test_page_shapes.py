@@ -196,7 +196,7 @@ def test_stop_shape_with_story_blocks(client, demo_tour):
     blocks = {block["type"]: block["value"] for block in body["story"]}
     assert blocks["paragraph"].startswith("<p>")
     audio = blocks["audio"]
-    assert set(audio) == {"title", "audio", "transcript", "credit"}
+    assert set(audio) == {"title", "audio", "transcript", "credit", "language"}
     assert set(audio["audio"]) == {"id", "title", "url", "file_extension", "file_size"}
     assert audio["audio"]["url"].startswith("http://testserver/documents/")
     assert audio["transcript"]
@@ -229,7 +229,7 @@ def test_image_blocks_carry_renditions_and_alt_text(client, demo_tour):
     assert image_block["image"]["alt"] == image.default_alt_text
     assert image_block["caption"] == "Eine Bildunterschrift"
     quotes = [block["value"] for block in story if block["type"] == "quote"]
-    assert {"quote": "Wir sind geblieben.", "speaker": "Eine Nachbarin"} in quotes
+    assert {"quote": "Wir sind geblieben.", "speaker": "Eine Nachbarin", "language": ""} in quotes
     period = next(block["value"] for block in story if block["type"] == "period")
     assert period["start_year"] == 1960
 

@@ -50,8 +50,27 @@ def browser(demo_site):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
+        yield GermanReader(browser)
         browser.close()
+
+
+class GermanReader:
+    """The browser of a reader whose language is German: pages and contexts ask for German
+    (Accept-Language, navigator.language) unless a test names another ``locale``."""
+
+    LOCALE = "de-DE"
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_page(self, **options):
+        return self._browser.new_page(**{"locale": self.LOCALE, **options})
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"locale": self.LOCALE, **options})
 
 
 @pytest.fixture

@@ -86,3 +86,25 @@ def test_with_debug_on_there_is_a_login_for_every_role_and_a_second_run_changes_
     )
     assert client.login(username="stadt", password="stadt-demo-2026")
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_demo_speaks_the_networks_languages():
+    from django.conf import settings
+
+    from home.models import HomePage
+    from tours.models import TourPage, TourStopPage
+
+    homes = HomePage.objects.live().filter(depth=2)
+    assert sorted(homes.values_list("locale__language_code", flat=True)) == sorted(
+        code for code, _name in settings.LANGUAGES
+    )
+    walk = TourPage.objects.get(slug="ankommen-in-sindelfingen")
+    languages = {item["locale"]: item for item in walk.text_languages()}
+    assert languages["de"]["complete"] and languages["en"]["complete"]
+    assert (languages["tr"]["stops_translated"], languages["ar"]["stops_translated"]) == (2, 2)
+    marktplatz = TourStopPage.objects.get(slug="sahat-alsuq")
+    [audio] = [block for block in marktplatz.story if block.block_type == "audio"]
+    assert "زيندلفينغن" in audio.value["transcript"]  # its own transcript, in Arabic
+    # Every vocabulary term in every language, named in it where the demo knows the name.
+    assert FocusArea.objects.get(slug="kultur", locale__language_code="tr").name == "Kültür"
+    assert Language.objects.get(slug="arabisch", locale__language_code="en").name == "Arabic"

@@ -96,24 +96,24 @@ def world(demo_tour):
     project.add_child(instance=news_a)
     grant_to_contributors(news_a, editor_a)
     pages = {
-        "home": HomePage.objects.get(),
-        "directory": AssociationIndexPage.objects.get(),
+        "home": HomePage.objects.get(locale__language_code="de"),
+        "directory": AssociationIndexPage.objects.get(locale__language_code="de"),
         "own association": AssociationPage.objects.get(slug="kulturbruecke-anatolien"),
         "other association": AssociationPage.objects.get(slug="familienzentrum-al-manara"),
-        "meeting index": MeetingIndexPage.objects.get(),
+        "meeting index": MeetingIndexPage.objects.get(locale__language_code="de"),
         "meeting": MeetingPage.objects.get(slug="auftakttreffen-2021"),
-        "walks": TourIndexPage.objects.get(),
+        "walks": TourIndexPage.objects.get(locale__language_code="de"),
         "walk": TourPage.objects.get(pk=demo_tour.pk),
-        "stop of the walk": TourStopPage.objects.get(slug="marktplatz"),
+        "stop of the walk": TourStopPage.objects.get(slug="marktplatz", locale__language_code="de"),
         "own draft stop": stop_a,
         "other's draft stop": stop_b,
-        "projects": ProjectIndexPage.objects.get(),
+        "projects": ProjectIndexPage.objects.get(locale__language_code="de"),
         "project": project,
         "project news": ProjectUpdatePage.objects.filter(live=True).first(),
         "own draft news": news_a,
         "standard page": StandardPage.objects.get(slug="ueber-das-netzwerk"),
-        "join form": JoinNetworkPage.objects.get(),
-        "story form": StoryFormPage.objects.get(),
+        "join form": JoinNetworkPage.objects.get(locale__language_code="de"),
+        "story form": StoryFormPage.objects.get(locale__language_code="de"),
     }
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
     return {
