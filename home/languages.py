@@ -22,7 +22,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language_from_path, get_language_info
 
 from wagtail.models import Locale, Page, TranslatableMixin
 
@@ -115,11 +115,6 @@ class ReadingLanguageMiddleware:
             _reading.reset(token)
 
 
-def reading_language():
-    reading = _reading.get()
-    return reading.language_code if reading else None
-
-
 #: Inside own_addresses(): every page has its own address, whatever the reading language.
 _own_addresses = ContextVar("network_own_addresses", default=False)
 
@@ -159,11 +154,15 @@ def reading_locale(page=None):
 
 
 def language_direction(language_code):
-    """ "rtl" for languages written right to left, else "ltr"."""
+    """ "rtl" for languages written right to left (as Django's language table, and the
+    setting NETWORK_EXTRA_RTL_LANGUAGES for those it lacks, know them), else "ltr"."""
     base = (language_code or "").split("-")[0].lower()
     if base in getattr(settings, "NETWORK_EXTRA_RTL_LANGUAGES", ()):
         return "rtl"
-    return "rtl" if base in settings.LANGUAGES_BIDI else "ltr"
+    try:
+        return "rtl" if get_language_info(base).get("bidi") else "ltr"
+    except KeyError:
+        return "ltr"
 
 
 def address_in_reading_language(page, page_path):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from ..blocks import RICH_TEXT_FEATURES
 from ..languages import (
     address_in_reading_language,
     language_versions_for,
+    reading_in,
     reading_locale,
     visible,
 )
@@ -103,6 +105,18 @@ class LanguageVersionsMixin:
             return parts
         site_id, root_url, page_path = parts
         return site_id, root_url, address_in_reading_language(self, page_path)
+
+    def serve_preview(self, request, mode_name):
+        """The preview shows the page as its readers will see it: in its language, with the
+        interface in it (an editor of the Arabic translation sees it right to left)."""
+        if mode_name == getattr(self, "HEADLESS_MODE", None):
+            return super().serve_preview(request, mode_name)
+        language = self.locale.language_code
+        with translation.override(language), reading_in(language):
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def get_sitemap_urls(self, request=None):
         """The page's address, with its addresses in its other languages (hreflang)."""

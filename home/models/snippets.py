@@ -4,15 +4,15 @@ Each vocabulary is translatable: a term has one row per locale, linked by transl
 and pages of a locale refer to the terms of that locale.
 """
 
-from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from ..languages import language_direction
 
 
 class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -101,16 +101,9 @@ class Language(VocabularyTerm):
         verbose_name_plural = _("Sprachen")
 
     @property
-    def is_rtl(self):
-        """Right-to-left script, as Django's language table (and its extra setting) knows it."""
-        base_code = self.code.split("-")[0].lower()
-        if base_code in getattr(settings, "NETWORK_EXTRA_RTL_LANGUAGES", ()):
-            return True
-        try:
-            return bool(get_language_info(base_code).get("bidi"))
-        except KeyError:
-            return False
+    def direction(self):
+        return language_direction(self.code)
 
     @property
-    def direction(self):
-        return "rtl" if self.is_rtl else "ltr"
+    def is_rtl(self):
+        return self.direction == "rtl"

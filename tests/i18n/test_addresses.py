@@ -94,3 +94,20 @@ def test_a_qr_code_printed_from_a_translation_opens_the_readers_version(client):
 def test_the_search_address_is_in_the_readers_language(client):
     assert client.get("/de/suche/?q=Markt").status_code == 200
     assert client.get("/en/search/?q=market").status_code == 200
+
+
+def test_a_language_added_to_the_setting_is_ready_after_setup(client, settings):
+    from home.models import FocusArea
+    from home.setup import setup_network
+
+    settings.LANGUAGES = [*settings.LANGUAGES, ("fr", "Français")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+
+    setup_network()
+
+    assert Locale.objects.filter(language_code="fr").exists()
+    assert FocusArea.objects.filter(slug="kultur", locale__language_code="fr").exists()
+    response = client.get("/fr/")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+    assert "notice--language" in response.content.decode()  # the German home stands in

@@ -212,3 +212,14 @@ def test_the_editor_of_a_translation_offers_originals_not_yet_translated(client,
     assert offered.count() == AssociationPage.objects.filter(locale=locale("de")).count()
     series = form.fields["series"].queryset
     assert set(series.values_list("locale__language_code", flat=True)) == {"en"}
+
+
+def test_the_preview_of_a_translation_shows_it_in_its_language():
+    arabic = TourPage.objects.get(slug="alwusul-ila-sindelfingen")
+
+    response = arabic.make_preview_request(preview_mode="")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "/ar/rundgaenge/ankommen-in-sindelfingen/werkstor/" in html  # stand-ins in Arabic
