@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path, get_language_info
 
@@ -84,20 +85,54 @@ def _set_reading(language_code):
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's LocaleMiddleware, which sends a reader from an address without a language
-    prefix ("/", an old link) to the address in their best language. It does so for every
-    404 outside the prefixes, since Wagtail's pages answer any path under one; a view of its
-    own that answers 404 (the API, a stop's short link, documents) is meant, and kept."""
+    """Django's LocaleMiddleware: the language from the address's prefix; from "/" and old
+    addresses without one, a redirect to the reader's language: the one they last read in
+    (a cookie), else the best of their browser's, else German.
+
+    Two differences. Django redirects every 404 outside the prefixes, since Wagtail answers
+    any path under one; addresses of the API, admin, files and short links keep their honest
+    404. And a page read under a prefix remembers its language, so that the next QR code a
+    reader scans opens in the language they chose, not only their phone's."""
 
     def process_response(self, request, response):
-        if (
-            response.status_code == 404
-            and getattr(request, "resolver_match", None) is not None
-            and not get_language_from_path(request.path_info)
-        ):
-            patch_vary_headers(response, ("Accept-Language",))
+        language = get_language_from_path(request.path_info)
+        if language:
+            if (
+                response.status_code == 200
+                and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+            ):
+                response.set_cookie(
+                    settings.LANGUAGE_COOKIE_NAME,
+                    language,
+                    max_age=settings.LANGUAGE_COOKIE_AGE,
+                    path=settings.LANGUAGE_COOKIE_PATH,
+                    domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                    secure=settings.LANGUAGE_COOKIE_SECURE,
+                    httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                )
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        if response.status_code == 404 and _outside_language_prefixes(request.path_info):
             return response
         return super().process_response(request, response)
+
+
+def _outside_language_prefixes(path, patterns=None):
+    """True for addresses of the URL patterns without a language: below a prefix of their own
+    (api/v3/, admin/, documents/ …), or a view of their own (a stop's short link)."""
+    path = path.lstrip("/")
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern.pattern, LocalePrefixPattern):
+            continue
+        match = pattern.pattern.match(path)
+        if not match:
+            continue
+        if not isinstance(pattern, URLResolver) or str(pattern.pattern):
+            return True
+        if _outside_language_prefixes(match[0], pattern.url_patterns):
+            return True
+    return False
 
 
 class ReadingLanguageMiddleware:

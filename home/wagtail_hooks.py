@@ -1,6 +1,8 @@
 """Admin registration of the network's shared vocabularies."""
 
 from django.db.models import Q
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -61,6 +63,13 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+@hooks.register("insert_global_admin_css")
+def text_in_every_direction():
+    """Fields take the direction of what is typed into them: Arabic runs right to left in an
+    admin shown in German, German left to right in one shown in Arabic."""
+    return format_html('<link rel="stylesheet" href="{}">', static("network/admin.css"))
 
 
 @hooks.register("register_admin_viewset")

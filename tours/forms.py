@@ -6,9 +6,12 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import PRIVACY_CONSENT
+from home.forms import EMAIL_INPUT, NAME_INPUT, PRIVACY_CONSENT
 from home.models.snippets import Language
 from home.participation import ParticipationForm, sanitized_image
+
+#: Coordinates read left to right in every script, with the phone's number keyboard.
+COORDINATE_INPUT = forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "dir": "ltr"})
 
 
 class StorySubmissionForm(ParticipationForm):
@@ -21,7 +24,7 @@ class StorySubmissionForm(ParticipationForm):
     )
     # A plain file field: sanitized_image() checks and re-encodes, with one clear message.
     photo = forms.FileField(
-        label=_("Foto (freiwillig)"),
+        label=_("Foto"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=_(
@@ -36,15 +39,17 @@ class StorySubmissionForm(ParticipationForm):
         help_text=_("Eine Adresse oder Beschreibung, z. B. „Marktplatz, vor der Bäckerei“."),
     )
     latitude = forms.DecimalField(
-        label=_("Breitengrad (freiwillig)"),
+        label=_("Breitengrad"),
         required=False,
+        widget=COORDINATE_INPUT,
         max_digits=9,
         decimal_places=6,
         validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
     )
     longitude = forms.DecimalField(
-        label=_("Längengrad (freiwillig)"),
+        label=_("Längengrad"),
         required=False,
+        widget=COORDINATE_INPUT,
         max_digits=9,
         decimal_places=6,
         validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
@@ -58,11 +63,13 @@ class StorySubmissionForm(ParticipationForm):
     author_name = forms.CharField(
         label=_("Ihr Name oder ein Pseudonym"),
         max_length=120,
+        widget=NAME_INPUT,
         help_text=_("So wird die Geschichte genannt, wenn sie veröffentlicht wird."),
     )
     email = forms.EmailField(
-        label=_("E-Mail-Adresse (freiwillig)"),
+        label=_("E-Mail-Adresse"),
         required=False,
+        widget=EMAIL_INPUT,
         help_text=_("Nur für Rückfragen. Sie wird nie veröffentlicht."),
     )
     consent_to_publish = forms.BooleanField(
@@ -76,11 +83,12 @@ class StorySubmissionForm(ParticipationForm):
     consent_fields = ("consent_to_publish", "consent_privacy")
 
     def __init__(self, *args, locale=None, **kwargs):
+        """``locale``: the language the form is read in; its names of the languages, by name."""
         super().__init__(*args, **kwargs)
         languages = Language.objects.all()
         if locale is not None:
             languages = languages.filter(locale=locale)
-        self.fields["language"].queryset = languages
+        self.fields["language"].queryset = languages.order_by("name")
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -6,6 +6,7 @@ from itertools import pairwise
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Mean Earth radius (IUGG), the usual choice for great-circle distances.
 EARTH_RADIUS_M = 6_371_008.8
@@ -48,13 +49,17 @@ def rounded_minutes(minutes):
 
 
 def format_duration(minutes):
-    """'45 Min.' or '1 Std. 30 Min.' (already rounded minutes)."""
+    """'45 Min.' or '1 Std. 30 Min.' (already rounded minutes), with each language's plurals
+    (Arabic has six)."""
     hours, rest = divmod(int(minutes), 60)
+    minutes_text = ngettext("%(minutes)d Min.", "%(minutes)d Min.", rest) % {"minutes": rest}
+    hours_text = ngettext("%(hours)d Std.", "%(hours)d Std.", hours) % {"hours": hours}
     if not hours:
-        return _("%(minutes)d Min.") % {"minutes": rest}
+        return minutes_text
     if not rest:
-        return _("%(hours)d Std.") % {"hours": hours}
-    return _("%(hours)d Std. %(minutes)d Min.") % {"hours": hours, "minutes": rest}
+        return hours_text
+    # Translators: a duration of hours and minutes, e.g. "1 Std. 30 Min.".
+    return _("%(hours)s %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
 
 
 def iso_duration(minutes):

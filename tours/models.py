@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
 from home.api.fields import (
@@ -48,6 +48,7 @@ from home.languages import (
     localized,
     localized_page,
     pages_below,
+    reading_in,
 )
 from home.models.base import (
     NetworkPageForm,
@@ -79,6 +80,10 @@ class TourIndexPage(SectionIndexPage):
         verbose_name = _("Rundgangsübersicht")
         verbose_name_plural = _("Rundgangsübersichten")
 
+    def story_form(self):
+        """The form for sharing a story, if the walks' section has one, in the reader's language."""
+        return pages_below(self, StoryFormPage, self.reading_locale, children_only=True).first()
+
     def tours(self):
         """The walks in the reader's language (German originals where untranslated)."""
         locale = self.reading_locale
@@ -91,6 +96,7 @@ class StopSummary(APIShape):
 
     id: int
     number: int
+    locale: str
     title: str
     teaser: str
     latitude: float
@@ -382,10 +388,18 @@ class TourPage(NetworkPageMixin, RoutablePageMixin, Page):
 
     def stop_summaries(self):
         root_url = self.get_site().root_url if self.pk else ""
+        # Stops standing in for missing translations: at the addresses readers of the walk's
+        # language open them at.
+        with reading_in(self.reading_locale.language_code):
+            return self._stop_summaries(root_url)
+
+    def _stop_summaries(self, root_url):
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
         return [
             StopSummary(
                 id=stop.pk,
                 number=number,
+                locale=languages[stop.locale_id],
                 title=stop.title,
                 teaser=stop.teaser,
                 latitude=float(stop.latitude),
@@ -716,7 +730,7 @@ class StoryFormPage(ParticipationFormPage):
         verbose_name_plural = _("Formulare für Geschichten")
 
     def form_kwargs(self):
-        return {"locale": self.locale}
+        return {"locale": self.reading_locale}
 
     def store(self, form):
         submission = StorySubmission.from_form(form)

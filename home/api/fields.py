@@ -221,9 +221,11 @@ def page_detail_url(page_id):
 
 
 def page_urls(page):
-    """A page's address for readers and its address in the API."""
+    """A page's address for readers (in a list read in a language: the address readers of that
+    language open it at) and its address in the API."""
+    html_url = getattr(page, "address_in_list_language", None)
     return {
-        "html_url": page.get_full_url(current_request.get()),
+        "html_url": html_url or page.get_full_url(current_request.get()),
         "detail_url": page_detail_url(page.pk),
     }
 

@@ -11,9 +11,11 @@ from wagtail.api.v3.errors import as_validation_error
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from home.languages import TermsInLanguage, for_readers_of
+from home.languages import TermsInLanguage, for_readers_of, reading_in
 from home.models.base import visible_pages
 from home.search import clean_query
+
+from .fields import current_request
 
 
 class LoadedSlice:
@@ -25,6 +27,7 @@ class LoadedSlice:
         self.results = results
         self.queryset = queryset
         self.load = load
+        self.locale = locale
         self.terms = TermsInLanguage(locale)
 
     def all(self):
@@ -38,6 +41,9 @@ class LoadedSlice:
         loaded = {page.pk: page for page in self.load(self.queryset.filter(pk__in=ids))}
         for page in loaded.values():
             page.terms_in_list_language = self.terms
+            # A German original standing in is read under the list's language, as on the site.
+            with reading_in(self.locale.language_code):
+                page.address_in_list_language = page.get_full_url(current_request.get())
         return [loaded[pk] for pk in ids if pk in loaded]
 
 

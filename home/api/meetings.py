@@ -17,7 +17,7 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from home.calendar import calendar_response
-from home.languages import for_readers_of
+from home.languages import for_readers_of, reading_in
 from home.models import MeetingPage, MeetingSeries
 from home.models.base import visible_pages
 
@@ -124,15 +124,18 @@ def list_meetings(request, filters: MeetingFilters = Query(...)):  # noqa: B008
     description="For calendar subscriptions: every live meeting, cancelled ones marked CANCELLED.",
 )
 def meetings_calendar(request, locale: str | None = locale_field(Query)):
-    meetings = for_readers_of(visible_pages(MeetingPage.objects.all()), reader_locale(locale))
+    locale = reader_locale(locale)
+    meetings = for_readers_of(visible_pages(MeetingPage.objects.all()), locale)
     meetings = meetings.select_related("series").order_by("start")
-    return calendar_response(
-        request,
-        meetings,
-        name=gettext("Treffen des Netzwerks"),
-        uid="network-meetings",
-        filename="treffen.ics",
-    )
+    # The events link to the pages as readers of that language open them.
+    with reading_in(locale.language_code):
+        return calendar_response(
+            request,
+            meetings,
+            name=gettext("Treffen des Netzwerks"),
+            uid="network-meetings",
+            filename="treffen.ics",
+        )
 
 
 def _live_meeting(page_id):

@@ -9,6 +9,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from home.models import District, FocusArea, Language, MeetingSeries, SupportTopic
 
 from .fields import LanguageTerm, Term, language_term, term
+from .lists import reader_locale
 
 router = Router(tags=["vocabularies"], auth=[AllowAnonymous()])
 
@@ -30,7 +31,7 @@ VOCABULARIES = {
 def list_languages(request, locale: str | None = None):
     languages = Language.objects.all()
     if locale:
-        languages = languages.filter(locale__language_code=locale)
+        languages = languages.filter(locale=reader_locale(locale))
     return [language_term(language) for language in languages]
 
 
@@ -49,5 +50,5 @@ def list_terms(
 ):
     terms = VOCABULARIES[vocabulary].objects.all()
     if locale:
-        terms = terms.filter(locale__language_code=locale)
+        terms = terms.filter(locale=reader_locale(locale))
     return [term(item) for item in terms]

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info, gettext
 
 from wagtail.models import Page, Site, TranslatableMixin
 
@@ -110,6 +110,29 @@ def content_lang(page_or_code):
     return format_html(' lang="{}" dir="{}"', code, language_direction(code))
 
 
+def _translated_language_name(code):
+    """The language's name in the reader's language ("German" for an English reader)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return _language_name(code)
+
+
+@register.simple_tag
+def original_language(page):
+    """A visible note in listings that an entry is in another language than the reader's (a
+    German original standing in for a missing translation); nothing otherwise."""
+    if not page:
+        return ""
+    language = content_language(page)
+    if language == get_language():
+        return ""
+    return format_html(
+        ' <span class="original-language">{}</span>',
+        gettext("(auf %(language)s)") % {"language": _translated_language_name(language)},
+    )
+
+
 @register.filter
 def lang_of(text, page):
     """``text`` of ``page`` inline, marked with the page's language where the reader reads
@@ -180,9 +203,19 @@ def _versions(context):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
+    """The page's live translations; a filtered view (the directory's facets) stays filtered
+    in the other language, as its filters mean the same there."""
     current = get_language()
+    request = context.get("request")
+    page = context.get("page")
+    query = request.GET.urlencode() if request is not None and isinstance(page, Page) else ""
     versions = [
-        {**version, "is_current": version["code"] == current} for version in _versions(context)
+        {
+            **version,
+            "url": f"{version['url']}?{query}" if query else version["url"],
+            "is_current": version["code"] == current,
+        }
+        for version in _versions(context)
     ]
     return {
         "versions": versions,
@@ -216,11 +249,12 @@ def language_notice(context):
     if not isinstance(page, Page) or not page.pk:
         return {"notice": False}
     language = content_language(page)
-    try:
-        name = get_language_info(language)["name_translated"]
-    except KeyError:
-        name = _language_name(language)
-    return {"notice": language != get_language(), "language_name": name}
+    return {
+        "notice": language != get_language(),
+        "language_name": _translated_language_name(language),
+        # Other languages the reader may prefer to the original.
+        "others": [version for version in _versions(context) if version["code"] != language],
+    }
 
 
 @register.inclusion_tag("components/site_languages.html", takes_context=True)

@@ -136,6 +136,10 @@ LANGUAGES = [
     ("hr", "Hrvatski"),
     ("ar", "العربية"),
 ]
+# The language a reader last read in, for "/" and the QR codes' short links (a functional
+# cookie: only the language code, nothing about the person).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

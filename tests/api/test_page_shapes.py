@@ -171,6 +171,7 @@ def test_walk_shape(client, demo_tour):
     assert set(walk["stops"][0]) == {
         "id",
         "number",
+        "locale",
         "title",
         "teaser",
         "latitude",

@@ -111,3 +111,25 @@ def test_a_language_added_to_the_setting_is_ready_after_setup(client, settings):
     assert response.status_code == 200
     assert '<html lang="fr"' in response.content.decode()
     assert "notice--language" in response.content.decode()  # the German home stands in
+
+
+def test_the_language_a_reader_chose_opens_the_next_qr_code(client):
+    """An Arabic reader with a German phone switches to Arabic; the next sign's QR code opens
+    in Arabic too."""
+    werkstor = TourStopPage.objects.get(slug="werkstor", locale__language_code="de")
+
+    response = client.get("/ar/jawlat/alwusul-ila-sindelfingen/", headers={"Accept-Language": "de"})
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+
+    scanned = client.get(werkstor.short_path(), headers={"Accept-Language": "de"})
+    assert scanned["Location"] == "/ar/rundgaenge/ankommen-in-sindelfingen/werkstor/"
+    assert {"Accept-Language", "Cookie"} <= {part.strip() for part in scanned["Vary"].split(",")}
+    assert client.get("/", headers={"Accept-Language": "de"})["Location"] == "/ar/"
+
+
+def test_unknown_addresses_of_the_api_and_admin_are_not_sent_into_a_language(client):
+    for path in ("/api/v3/gibt-es-nicht/", "/admin/gibt-es-nicht/", "/documents/999999/x.pdf"):
+        response = client.get(path)
+        assert response.status_code in (404, 302), path
+        if response.status_code == 302:  # the admin asks to log in first
+            assert response["Location"].startswith("/admin/login/"), path

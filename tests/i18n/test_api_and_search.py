@@ -90,8 +90,8 @@ def search(client, path):
     assert response.status_code == 200
     document = lxml_html.fromstring(response.content)
     return [
-        (result.get("lang"), result.cssselect("a")[0].text_content())
-        for result in document.cssselect(".search-result")
+        (title.get("lang"), title.text_content())
+        for title in document.cssselect(".search-result__title")
     ]
 
 
@@ -129,3 +129,27 @@ def test_the_search_stems_german_words_on_postgresql(client):
     assert any(
         title.startswith("Bahnhof") for _lang, title in search(client, "/de/suche/?q=Koffern")
     )
+
+
+def test_stand_ins_in_api_answers_have_the_addresses_readers_of_the_language_use(client):
+    turkish_walk = TourPage.objects.get(slug="sindelfingene-varis")
+
+    stops = client.get(f"/api/v3/pages/{turkish_walk.pk}/").json()["stops"]
+    associations = items(client.get("/api/v3/associations/?locale=ar&limit=3"))
+
+    assert [stop["locale"] for stop in stops] == ["tr", "de", "tr", "de", "de", "de", "de"]
+    assert all(stop["html_url"].startswith("http://testserver/tr/") for stop in stops)
+    assert all(
+        item["html_url"].startswith("http://testserver/ar/vereine/") for item in associations
+    )
+    calendar = client.get("/api/v3/meetings/calendar/?locale=en").content.decode()
+    assert "http://testserver/en/treffen/" in calendar.replace("\r\n ", "")
+
+
+def test_vocabularies_refuse_an_unknown_language(client):
+    assert client.get("/api/v3/vocabularies/languages/?locale=xx").status_code == 422
+    assert client.get("/api/v3/vocabularies/focus-areas/?locale=xx").status_code == 422
+    names = [
+        term["name"] for term in client.get("/api/v3/vocabularies/focus-areas/?locale=tr").json()
+    ]
+    assert "Kültür" in names

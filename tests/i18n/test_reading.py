@@ -155,8 +155,10 @@ def test_a_walk_lists_all_its_stops_in_the_readers_language_in_walking_order(cli
     assert titles[0] == "İstasyon: elde bir bavulla varış"
     assert titles[1] == "Am Werkstor: Arbeit im Schichtbetrieb"
     assert titles[2] == "Pazar meydanı: ilk alışveriş"
-    languages = [li.cssselect("div")[0].get("lang") for li in stops]
+    languages = [li.cssselect(".stop-list__title")[0].get("lang") for li in stops]
     assert languages == [None, "de", None, "de", "de", "de", "de"]
+    notes = [li.cssselect(".original-language") for li in stops]
+    assert [bool(note) for note in notes] == [False, True, False, True, True, True, True]
     hrefs = [li.cssselect("a")[0].get("href") for li in stops]
     assert all(href.startswith("/tr/") for href in hrefs)
 
@@ -182,8 +184,8 @@ def test_arabic_pages_run_right_to_left(client):
     assert document.get("dir") == "rtl"
     assert response["Content-Language"] == "ar"
     # A German stop in the Arabic walk runs left to right, in its own language.
-    stand_in = [li for li in document.cssselect(".stop-list li > div") if li.get("lang") == "de"]
-    assert stand_in and all(div.get("dir") == "ltr" for div in stand_in)
+    stand_in = [a for a in document.cssselect(".stop-list__title") if a.get("lang") == "de"]
+    assert stand_in and all(a.get("dir") == "ltr" for a in stand_in)
 
 
 def test_german_pages_run_left_to_right(client, walk):
@@ -226,3 +228,59 @@ def test_the_directory_filters_by_terms_of_the_readers_language(client):
     assert document.cssselect(".association-card")
     chips = [a.text_content() for a in document.cssselect(".tags--filters a")]
     assert any("Culture" in chip for chip in chips)
+
+
+def test_the_story_form_names_languages_in_the_readers_language(client):
+    document = parse(client.get("/ar/rundgaenge/geschichte-erzaehlen/"))
+
+    options = [option.text_content() for option in document.cssselect("#id_language option")][1:]
+    assert "العربية" in options and "Arabisch" not in options
+    assert options == sorted(options)
+    intro = document.cssselect(".prose > div[lang]")
+    assert intro and intro[0].get("lang") == "de"  # the German form page stands in
+
+
+def test_forms_help_browsers_fill_in_and_keep_addresses_left_to_right(client):
+    document = parse(client.get("/ar/mitmachen/"))
+
+    email = document.cssselect("#id_email")[0]
+    phone = document.cssselect("#id_phone")[0]
+    assert (email.get("autocomplete"), email.get("dir")) == ("email", "ltr")
+    assert (phone.get("type"), phone.get("autocomplete"), phone.get("dir")) == ("tel", "tel", "ltr")
+    assert document.cssselect("#id_contact_name")[0].get("autocomplete") == "name"
+
+
+def test_the_switcher_keeps_a_filtered_view_filtered(client):
+    document = parse(client.get("/ar/jameiyat/?sprache=arabisch&angebot=uebersetzung"))
+
+    links = {a.get("lang"): a.get("href") for a in document.cssselect(".language-switcher a")}
+    assert links["de"] == "/de/vereine/?sprache=arabisch&angebot=uebersetzung"
+
+
+def test_the_notice_of_a_stand_in_offers_the_translations_there_are(client):
+    document = parse(client.get("/ar/rundgaenge/ankommen-in-sindelfingen/werkstor/"))
+
+    links = document.cssselect(".notice--language a")
+    assert [(a.get("lang"), a.get("href")) for a in links] == [
+        ("en", "/en/walks/arriving-in-sindelfingen/factory-gate/")
+    ]
+
+
+def test_the_walks_invite_readers_to_share_their_story(client):
+    document = parse(client.get("/en/walks/"))
+
+    [link] = document.cssselect(".story-invitation a")
+    assert link.get("href") == "/en/rundgaenge/geschichte-erzaehlen/"
+
+
+def test_durations_follow_each_languages_plurals():
+    from django.utils import translation
+
+    from tours.geo import format_duration
+
+    with translation.override("ar"):
+        assert format_duration(120) == "ساعتان"
+        assert format_duration(5) == "5 دقائق"
+        assert format_duration(90) == "ساعة واحدة و30 دقيقة"
+    with translation.override("en"):
+        assert format_duration(95) == "1 h 35 min"
