@@ -10,7 +10,7 @@ from django.db import transaction
 
 from wagtail.rich_text import RichText
 
-from home.demo.helpers import get_or_create_child, get_or_create_translation
+from home.demo.helpers import get_or_create_child, translate_section_front_page
 from home.models import AssociationPage, MeetingPage
 from tours.models import TourPage
 
@@ -76,7 +76,7 @@ def load(home, log):
             "je nach Bedarf weitere Akteure einladen.</p>"
         ),
     )
-    _translate_index(index)
+    translate_section_front_page(index, INDEX_TRANSLATIONS)
     associations = {page.slug: page for page in AssociationPage.objects.descendant_of(home)}
     meetings = {page.slug: page for page in MeetingPage.objects.descendant_of(home)}
     tours = list(TourPage.objects.descendant_of(home).filter(slug="ankommen-in-sindelfingen"))
@@ -269,16 +269,4 @@ def _updates(project, associations, updates):
             body=[paragraph(text)],
             author_associations=[associations[author] for author in authors],
             search_description=summary,
-        )
-
-
-def _translate_index(index):
-    for language, (title, slug, intro) in INDEX_TRANSLATIONS.items():
-        get_or_create_translation(
-            index,
-            language,
-            title=title,
-            slug=slug,
-            search_description=intro,
-            intro=RichText(f"<p>{intro}</p>"),
         )

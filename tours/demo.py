@@ -21,6 +21,7 @@ from home.demo.helpers import (
     get_or_create_child,
     get_or_create_image,
     get_or_create_translation,
+    translate_section_front_page,
 )
 from home.demo.network import PRIVACY_NOTICE
 from home.models import AssociationPage, Language
@@ -287,15 +288,7 @@ def load(home, log):
 def _translations(index, tour, log):
     """The walks' front page in every language of the demo's home pages; the walk in
     English, Turkish and Arabic, with the stops each language has."""
-    for language, (title, slug, intro) in translated.INDEX.items():
-        get_or_create_translation(
-            index,
-            language,
-            title=title,
-            slug=slug,
-            search_description=intro,
-            intro=RichText(f"<p>{intro}</p>"),
-        )
+    translate_section_front_page(index, translated.INDEX)
     for language, texts in translated.WALK.items():
         _walk, created = get_or_create_translation(
             tour, language, **{**texts, "intro": RichText(texts["intro"])}

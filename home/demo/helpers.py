@@ -112,3 +112,19 @@ def get_or_create_translation(page, language_code, **fields):
             setattr(translation, name, value)
         translation.save_revision().publish()
     return translation, True
+
+
+def translate_section_front_page(page, translations):
+    """A section's front page (directory, meetings, walks, projects) in every language of
+    ``translations``: {language: (title, slug, introduction)}."""
+    from wagtail.rich_text import RichText
+
+    for language, (title, slug, intro) in translations.items():
+        get_or_create_translation(
+            page,
+            language,
+            title=title,
+            slug=slug,
+            search_description=intro,
+            intro=RichText(f"<p>{intro}</p>"),
+        )

@@ -18,7 +18,7 @@ from ..models import (
     MeetingSeries,
     SupportTopic,
 )
-from .helpers import get_or_create_translation
+from .helpers import get_or_create_translation, translate_section_front_page
 
 SAMPLE = {
     "en": "Note: all associations, people and texts on this demonstration site are invented sample data.",
@@ -129,17 +129,6 @@ MEETINGS = {
 }
 
 
-def _front_page(page, language, title, slug, intro):
-    return get_or_create_translation(
-        page,
-        language,
-        title=title,
-        slug=slug,
-        search_description=intro,
-        intro=RichText(f"<p>{intro}</p>"),
-    )
-
-
 def load(home, log):
     """The home page in every language, the directory's and the meetings' front pages."""
     for language, texts in HOME.items():
@@ -155,11 +144,10 @@ def load(home, log):
             log(f"Startseite übersetzt: {language}")
     directory = AssociationIndexPage.objects.child_of(home).first()
     meetings = MeetingIndexPage.objects.child_of(home).first()
-    for language in HOME:
-        if directory is not None:
-            _front_page(directory, language, *DIRECTORY[language])
-        if meetings is not None:
-            _front_page(meetings, language, *MEETINGS[language])
+    if directory is not None:
+        translate_section_front_page(directory, DIRECTORY)
+    if meetings is not None:
+        translate_section_front_page(meetings, MEETINGS)
     translate_terms()
 
 
