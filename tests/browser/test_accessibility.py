@@ -150,3 +150,21 @@ def test_reduced_motion_is_respected(browser, demo_site):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
     assert page.evaluate("document.getAnimations().length") == 0
     context.close()
+
+
+def test_a_form_sent_with_mistakes_leads_to_them(browser, demo_site):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(demo_site + "/ar/mitmachen/")
+
+    page.locator("form.form button[type=submit]").click()
+
+    expect(page.locator("#form-errors")).to_be_focused()
+    assert page.title().startswith("خطأ")
+    first_link = page.locator("#form-errors a").first
+    target = first_link.get_attribute("href")
+    first_link.click()
+    assert page.evaluate("document.activeElement.id") == target.lstrip("#")
+    invalid = page.locator(target)
+    assert invalid.get_attribute("aria-invalid") == "true"
+    assert page.locator(f"#{invalid.get_attribute('aria-describedby').split()[-1]}").is_visible()
+    page.close()
