@@ -225,22 +225,24 @@ def visible(queryset):
     return queryset.live().exclude(reading.private_q)
 
 
-def translated_keys(model, locale):
-    """The translation keys of the pages of ``model`` that readers of ``locale`` can see in it."""
-    return visible(model.objects.filter(locale=locale)).values("translation_key")
+def originals_without_translation(model, locale, *, visible_only=True):
+    """A filter for the default language's pages of ``model`` that have no translation in
+    ``locale``: no visible one (what readers miss), or none at all (``visible_only=False``,
+    what an editor may still link to in its original)."""
+    default = default_locale()
+    if locale.pk == default.pk:
+        return Q(pk__in=[])
+    translations = model.objects.filter(locale=locale)
+    if visible_only:
+        translations = visible(translations)
+    return Q(locale=default) & ~Q(translation_key__in=translations.values("translation_key"))
 
 
 def for_readers_of(queryset, locale):
     """The pages of ``queryset`` a reader of ``locale`` sees: those in ``locale``, and the
     default language's pages that have no visible translation in it. Stays a queryset, so it
     can be filtered, ordered and paginated like any other."""
-    default = default_locale()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=default)
-    untranslated = Q(locale=default) & ~Q(
-        translation_key__in=translated_keys(queryset.model, locale)
-    )
-    return queryset.filter(Q(locale=locale) | untranslated)
+    return queryset.filter(Q(locale=locale) | originals_without_translation(queryset.model, locale))
 
 
 def below(page, locale, *, children_only=False):

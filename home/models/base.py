@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -12,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -27,6 +26,7 @@ from ..blocks import RICH_TEXT_FEATURES
 from ..languages import (
     address_in_reading_language,
     language_versions_for,
+    originals_without_translation,
     reading_in,
     reading_locale,
     visible,
@@ -56,22 +56,15 @@ class NetworkPageForm(WagtailAdminPageForm):
             if locale is not None and issubclass(queryset.model, TranslatableMixin):
                 offered = queryset.filter(locale=locale)
                 if issubclass(queryset.model, Page):
-                    offered = (
-                        queryset.filter(self._originals_not_in(queryset.model, locale)) | offered
+                    untranslated = originals_without_translation(
+                        queryset.model, locale, visible_only=False
                     )
+                    offered = queryset.filter(untranslated) | offered
                 chosen = self._chosen_ids(name)
                 queryset = offered | queryset.filter(pk__in=chosen) if chosen else offered
             if issubclass(queryset.model, Page):
                 queryset = queryset.order_by("title")
             field.queryset = queryset
-
-    @staticmethod
-    def _originals_not_in(model, locale):
-        default = Locale.get_default()
-        if locale.pk == default.pk:
-            return Q(pk__in=[])
-        translated = model.objects.filter(locale=locale).values("translation_key")
-        return Q(locale=default) & ~Q(translation_key__in=translated)
 
     def _chosen_ids(self, name):
         value = self.initial.get(name)
@@ -145,11 +138,6 @@ class LanguageVersionsMixin:
     def reading_locale(self):
         """The locale the page is read in: the reader's, or its own outside the public site."""
         return reading_locale(self)
-
-    @property
-    def is_stand_in(self):
-        """True while the page is read in a language it has no live translation in."""
-        return self.reading_locale.pk != self.locale_id
 
 
 class NetworkPageMixin(LanguageVersionsMixin, HeadlessPreviewMixin):

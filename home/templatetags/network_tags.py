@@ -51,9 +51,9 @@ def _translation_keys_of_trail(page):
     """The translation keys of ``page`` and its ancestors: what marks a menu item as current
     in every language."""
     if page is None or not getattr(page, "pk", None):
-        return {}
+        return set()
     trail = page.get_ancestors(inclusive=True).filter(depth__gte=2)
-    return {ancestor.translation_key: ancestor.depth for ancestor in trail}
+    return set(trail.values_list("translation_key", flat=True))
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
