@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -151,18 +152,59 @@ class ApplicationIndexView(generic.IndexView):
         return buttons
 
 
-def accept_application(application, user, request=None):
-    """The association joins: its draft profile, its editors' group (created with the page) and
-    an invitation for its contact."""
-    index = AssociationIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if index is None:
-        raise ValueError(
+def association_named(name):
+    """The association of the network called so (any language, live or draft; the original
+    first), or None: a second one of the same name is not to be made by accepting."""
+    wanted = " ".join(name.split()).casefold()
+    # Compared in Python: SQLite's case-insensitive comparison knows only ASCII ("Ü" ≠ "ü").
+    found = [
+        page
+        for page in AssociationPage.objects.only("title", "draft_title", "locale").order_by("pk")
+        if wanted
+        in {
+            " ".join(page.title.split()).casefold(),
+            " ".join((page.draft_title or "").split()).casefold(),
+        }
+    ]
+    default = Locale.get_default()
+    return next((page for page in found if page.locale_id == default.pk), None) or (
+        found[0] if found else None
+    )
+
+
+def check_new_association_name(name):
+    """Raises a ValidationError, for the city editor, when the name is taken."""
+    existing = association_named(name)
+    if existing is not None:
+        raise forms.ValidationError(
             gettext(
-                "Es gibt noch kein Vereinsverzeichnis, in das der Verein aufgenommen werden kann."
-            )
+                "Es gibt schon einen Verein mit dem Namen „%(name)s“. Nehmen Sie diesen Verein "
+                "unter einem anderen Namen auf, oder laden Sie die Ansprechperson als Redaktion "
+                "des bestehenden Vereins ein."
+            ),
+            code="association_exists",
+            params={"name": existing.title},
         )
+
+
+NO_DIRECTORY = _("Es gibt noch kein Vereinsverzeichnis, in das der Verein aufgenommen werden kann.")
+
+
+def association_directory():
+    return AssociationIndexPage.objects.filter(locale=Locale.get_default()).first()
+
+
+def accept_application(application, user, request=None, name=None):
+    """The association joins: its draft profile (named ``name``, by default as it applied), its
+    editors' group (created with the page) and an invitation for its contact. Nothing is written
+    when the name is taken (see check_new_association_name)."""
+    name = " ".join((name or application.association_name).split())
+    check_new_association_name(name)
+    index = association_directory()
+    if index is None:
+        raise forms.ValidationError(NO_DIRECTORY, code="no_directory")
     association = AssociationPage(
-        title=application.association_name,
+        title=name,
         short_description=application.focus[:300],
         contact_email=application.email,
         contact_phone=application.phone,
@@ -171,16 +213,80 @@ def accept_application(application, user, request=None):
     )
     index.add_child(instance=association)
     association.save_revision(user=user, log_action=True)
+    _accepted(application, association, user, request)
+    return association
+
+
+def invite_to_existing_association(application, association, user, request=None):
+    """The applicant's association is one of the network already: its contact is invited as an
+    editor of it, and no second profile is made."""
+    _accepted(application, association, user, request, existing=True)
+
+
+def _accepted(application, association, user, request, existing=False):
     invite(application.email, association, user, request)
     application.status = MembershipApplication.Status.ACCEPTED
     application.decided_at = timezone.now()
     application.decided_by = user
     application.association = association
     application.save()
-    log(
-        application, "network.application_accepted", user=user, data={"association": association.pk}
+    data = {"association": association.pk}
+    if existing:
+        data["existing"] = True
+    log(application, "network.application_accepted", user=user, data=data)
+
+
+class AcceptForm(forms.Form):
+    """Accepting an application: under the name it gave, or another one where that is taken;
+    or, for an association of the network, inviting its contact to it instead."""
+
+    INVITE = "invite"  # the value of the button that invites to the existing association
+
+    association_name = forms.CharField(
+        label=_("Name des Vereins"),
+        max_length=MembershipApplication._meta.get_field("association_name").max_length,
+        required=False,  # empty: the name from the application
     )
-    return association
+
+    def __init__(self, data=None, *, application):
+        if data is not None and "association_name" not in data:
+            # Sent without a name: the application's, shown as such if it is taken.
+            data = data.copy()
+            data["association_name"] = application.association_name
+        super().__init__(data, initial={"association_name": application.association_name})
+        self.application = application
+
+    @property
+    def name(self):
+        """The name asked for, as entered or as in the application."""
+        entered = " ".join(self.data.get("association_name", "").split())
+        return entered or self.application.association_name
+
+    @cached_property
+    def existing(self):
+        """The association of that name, if there is one."""
+        return association_named(self.name)
+
+    @property
+    def invites_instead(self):
+        return self.data.get("action") == self.INVITE
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.invites_instead:
+            if self.existing is None:
+                raise forms.ValidationError(
+                    gettext("Es gibt keinen Verein mit dem Namen „%(name)s“."),
+                    params={"name": self.name},
+                )
+        elif association_directory() is None:
+            raise forms.ValidationError(NO_DIRECTORY, code="no_directory")
+        elif "association_name" in cleaned:
+            try:
+                check_new_association_name(self.name)
+            except forms.ValidationError as error:
+                self.add_error("association_name", error)
+        return cleaned
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -212,9 +318,29 @@ class ApplicationViewSet(ModelViewSet):
 
     def accept_view(self, request, pk):
         application = self._new_application(request, pk)
-        if request.method == "POST":
+        # Bound on every POST: one without data accepts under the application's name.
+        form = AcceptForm(
+            request.POST if request.method == "POST" else None, application=application
+        )
+        if request.method == "POST" and form.is_valid():
             with transaction.atomic():
-                association = accept_application(application, request.user, request)
+                if form.invites_instead:
+                    association = form.existing
+                    invite_to_existing_association(application, association, request.user, request)
+                else:
+                    association = accept_application(
+                        application, request.user, request, name=form.name
+                    )
+            if form.invites_instead:
+                messages.success(
+                    request,
+                    gettext(
+                        "%(email)s ist als Redaktion von „%(name)s“ eingeladen; ein neuer Verein "
+                        "ist nicht angelegt."
+                    )
+                    % {"name": association.title, "email": application.email},
+                )
+                return redirect(self.get_url_name("index"))
             messages.success(
                 request,
                 gettext(
@@ -224,19 +350,28 @@ class ApplicationViewSet(ModelViewSet):
                 % {"name": association.title, "email": application.email},
             )
             return redirect("wagtailadmin_pages:edit", association.pk)
+        existing = form.existing
         return TemplateResponse(
             request,
-            "admin/participation/confirm.html",
+            "admin/participation/accept_application.html",
             {
                 "title": gettext("Verein aufnehmen"),
                 "question": gettext(
                     "„%(name)s“ aufnehmen? Ein Profil als Entwurf und eine Redaktionsgruppe werden "
                     "angelegt, und %(email)s erhält eine Einladung."
                 )
-                % {"name": application.association_name, "email": application.email},
+                % {"name": form.name, "email": application.email},
+                "form": form,
                 "submit_label": gettext("Aufnehmen"),
                 "back_url": reverse(self.get_url_name("index")),
+                "application": application,
+                "existing": existing,
+                "existing_url": reverse("wagtailadmin_pages:edit", args=[existing.pk])
+                if existing
+                else None,
+                "invite_value": AcceptForm.INVITE,
             },
+            status=400 if form.is_bound else 200,
         )
 
     def decline_view(self, request, pk):

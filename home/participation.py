@@ -4,10 +4,7 @@ A refused request stores nothing and says why, with an honest status code: 400 f
 cannot accept, 429 when a client sends too much.
 """
 
-import io
 import uuid
-
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from django import forms
 from django.conf import settings
@@ -19,8 +16,10 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from medialibrary.images import without_metadata
+
 HONEYPOT_FIELD = "website"
-ACCEPTED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+ACCEPTED_IMAGE_FORMATS = ("JPEG", "MPO", "PNG", "WEBP")
 
 
 class ParticipationForm(forms.Form):
@@ -97,7 +96,8 @@ def rate_limited(request, scope):
 
 
 def sanitized_image(upload):
-    """A re-encoded copy of an uploaded photo, without metadata (GPS position, camera, ...).
+    """A re-encoded copy of an uploaded photo, without metadata (GPS position, camera, ...),
+    its pixels counted before they are decoded.
 
     Raises ValidationError with a message for the person who sent it.
     """
@@ -108,32 +108,14 @@ def sanitized_image(upload):
             code="too_large",
         )
     try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            if image_format not in ACCEPTED_IMAGE_FORMATS:
-                raise UnidentifiedImageError(image_format)
-            image.load()
-            # Turn the picture as the camera meant, then drop every metadata block by copying
-            # only the pixels into a new image.
-            upright = ImageOps.exif_transpose(image)
-            mode = (
-                "RGBA" if upright.mode in ("RGBA", "LA", "P") and image_format != "JPEG" else "RGB"
-            )
-            pixels = upright.convert(mode)
-            clean = Image.new(mode, pixels.size)
-            clean.paste(pixels)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise forms.ValidationError(
-            _("Bitte ein Foto als JPEG, PNG oder WebP hochladen."), code="invalid_image"
-        ) from error
-    buffer = io.BytesIO()
-    if mode == "RGBA":
-        clean.save(buffer, format="PNG", optimize=True)
-        extension = "png"
-    else:
-        clean.save(buffer, format="JPEG", quality=88, optimize=True)
-        extension = "jpg"
-    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+        clean = without_metadata(upload, accepted_formats=ACCEPTED_IMAGE_FORMATS)
+    except forms.ValidationError as error:
+        if error.code == "invalid_image":
+            raise forms.ValidationError(
+                _("Bitte ein Foto als JPEG, PNG oder WebP hochladen."), code="invalid_image"
+            ) from error
+        raise
+    return ContentFile(clean.data, name=f"{uuid.uuid4().hex}.{clean.extension}")
 
 
 def handle_participation_form(

@@ -19,6 +19,11 @@ from wagtail.models import (
 from .models import AssociationEditors
 
 CITY_EDITORS_GROUP_NAME = "Stadtredaktion"
+GROUP_NAME_MAX_LENGTH = Group._meta.get_field("name").max_length
+COLLECTION_NAME_MAX_LENGTH = Collection._meta.get_field("name").max_length
+# The city's coordination of the network: who belongs where (membership dates, projects' partners,
+# working groups and their walks). City editors have it; associations never.
+COORDINATE_NETWORK = "home.coordinate_network"
 ASSOCIATIONS_COLLECTION_NAME = "Vereine"
 SHARED_COLLECTION_NAME = "Gemeinsame Medien"
 
@@ -52,6 +57,8 @@ CITY_MODEL_PERMISSIONS = {
     + ["add_editorinvitation", "change_networksettings", "coordinate_network"],
     "tours": _model_permissions(("storysubmission",), ("view", "change", "delete")),
     "projects": _model_permissions(("outsideactor",)),
+    # Which media collections are public as a whole (Settings → Media).
+    "medialibrary": ["change_mediasettings"],
 }
 
 
@@ -116,8 +123,16 @@ def city_editors_group():
     return Group.objects.filter(name=CITY_EDITORS_GROUP_NAME).first()
 
 
+def _fitted(name, max_length, suffix=""):
+    """``name`` + ``suffix``, the name shortened (with "…") where both would not fit."""
+    if len(name) + len(suffix) <= max_length:
+        return name + suffix
+    return name[: max_length - len(suffix) - 1].rstrip() + "…" + suffix
+
+
 def association_group_name(association):
-    return _("Verein: %(name)s") % {"name": association.title}
+    # A title may be as long as a group name may be: the group's name is shortened to fit.
+    return _fitted(_("Verein: %(name)s") % {"name": association.title}, GROUP_NAME_MAX_LENGTH)
 
 
 def contribution_pages():
@@ -153,13 +168,13 @@ def ensure_association_group(association):
         _grant_page_permissions(link.group, association, ASSOCIATION_PAGE_PERMISSIONS)
         return link.group
     if link is None:
-        group, _created = Group.objects.get_or_create(name=association_group_name(association))
-        collection = _child_collection(
-            _child_collection(Collection.get_first_root_node(), ASSOCIATIONS_COLLECTION_NAME),
-            association.title,
-        )
         link = AssociationEditors.objects.create(
-            association=association, group=group, collection=collection
+            association=association,
+            group=_unlinked_group(association_group_name(association)),
+            collection=_unlinked_collection(
+                _child_collection(Collection.get_first_root_node(), ASSOCIATIONS_COLLECTION_NAME),
+                association.title,
+            ),
         )
     _rename(link, association)
     _grant_admin_access(link.group)
@@ -171,12 +186,49 @@ def ensure_association_group(association):
     return link.group
 
 
+def _numbered(name, max_length):
+    """The name, then "name (2)", "name (3)" …: for a second association of the same name;
+    each within ``max_length``."""
+    yield _fitted(name, max_length)
+    number = 2
+    while True:
+        yield _fitted(name, max_length, f" ({number})")
+        number += 1
+
+
+def _unlinked_group(name):
+    """The group of this name, unless it is another association's: one group never serves two
+    associations. An unlinked one is taken over (setting up again finds its own); otherwise the
+    first free numbered name gets a new group."""
+    for candidate in _numbered(name, GROUP_NAME_MAX_LENGTH):
+        group = Group.objects.filter(name=candidate).first()
+        if group is None:
+            return Group.objects.create(name=candidate)
+        if not AssociationEditors.objects.filter(group=group).exists():
+            return group
+
+
+def _unlinked_collection(parent, name):
+    """As _unlinked_group(), for the association's media collection under ``parent``."""
+    for candidate in _numbered(name, COLLECTION_NAME_MAX_LENGTH):
+        collection = parent.get_children().filter(name=candidate).first()
+        if collection is None:
+            return parent.add_child(name=candidate)
+        if not AssociationEditors.objects.filter(collection=collection).exists():
+            return collection
+
+
 def _rename(link, association):
+    """Group and collection follow the page's name, where it is free (another association of
+    that name keeps its own)."""
     name = association_group_name(association)
     if link.group.name != name and not Group.objects.filter(name=name).exists():
         link.group.name = name
         link.group.save(update_fields=["name"])
-    if link.collection.name != association.title:
+    if (
+        link.collection.name != association.title
+        and not link.collection.get_siblings().filter(name=association.title).exists()
+    ):
         link.collection.name = association.title
         link.collection.save(update_fields=["name"])
 

@@ -5,10 +5,10 @@ Imported by HomeConfig.ready(), once the models are loaded.
 
 from contextvars import ContextVar
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal, receiver
 
-from wagtail.models import Page, PageViewRestriction, TaskState
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, TaskState
 from wagtail.signals import copy_for_translation_done, page_published, task_rejected
 
 from .models import AssociationPage
@@ -51,6 +51,20 @@ def association_renamed(sender, instance, **kwargs):
 def association_deleted(sender, instance, **kwargs):
     if isinstance(instance, AssociationPage):
         remove_association_group(instance)
+
+
+@receiver(pre_save, sender=PageLogEntry)
+def name_live_pages_by_their_live_title(sender, instance, raw=False, **kwargs):
+    """Wagtail names a page in its log by the latest draft's title; the site history shows the
+    log to everyone who may explore the page. A live page's entries carry its live title, so
+    nobody reads the title of a draft there that they may not see (see home.permissions)."""
+    if raw or instance.pk:
+        return
+    live_title = (
+        Page.objects.filter(pk=instance.page_id, live=True).values_list("title", flat=True).first()
+    )
+    if live_title:
+        instance.label = live_title
 
 
 @receiver(task_rejected, sender=TaskState)

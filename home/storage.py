@@ -1,9 +1,8 @@
-"""Storage for what members of the public send: never served from the public media URL."""
+"""Storage for what members of the public send: never served from the public media URL.
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+The story submissions' migration names ``home.storage.private_storage``; it lives in the media
+library with the rest of the rules on where files are kept."""
 
+from medialibrary.storage import private_storage
 
-def private_storage():
-    # A callable, so tests and deployments can move PRIVATE_MEDIA_ROOT by setting alone.
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+__all__ = ["private_storage"]

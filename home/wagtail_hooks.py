@@ -1,20 +1,20 @@
 """Admin registration of the network's shared vocabularies."""
 
-from django.db.models import Q
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.views.pages.search import SearchView
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_pages import PAGE_BULK_ACTIONS, PAGE_TYPES_REPORT_MENU_NAME, NetworkPageViewSet
 from .admin_views import ParticipationGroup
 from .dashboard import construct_panels
 from .models import District, FocusArea, Language, MeetingSeries, SupportTopic
-from .roles import CITY_EDITORS_GROUP_NAME, grant_to_contributors
+from .permissions import sees_every_page, without_foreign_drafts
+from .rich_text import register_page_links
+from .roles import grant_to_contributors
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -110,55 +110,31 @@ def register_network_log_actions(actions):
     )
 
 
-def without_drafts_of_others(pages, user):
-    """Pages as an association editor may list them: another association's unpublished pages
-    (in walks and projects they contribute to) stay out of their sight, titles included."""
-    if user.is_superuser or user.groups.filter(name=CITY_EDITORS_GROUP_NAME).exists():
-        return pages
-    editable = [
-        page.pk for page in pages.filter(live=False) if page.permissions_for_user(user).can_edit()
-    ]
-    return pages.filter(Q(live=True) | Q(pk__in=editable))
-
-
-@hooks.register("construct_explorer_page_queryset")
-def hide_drafts_of_others_in_explorer(parent_page, pages, request):
-    return without_drafts_of_others(pages, request.user)
-
-
 @hooks.register("construct_page_chooser_queryset")
-def hide_drafts_of_others_in_choosers(pages, request):
-    return without_drafts_of_others(pages, request.user)
+def hide_foreign_drafts_in_choosers(pages, request):
+    # Wagtail's page chooser lists every page, without asking the permission policy.
+    return without_foreign_drafts(pages, request.user)
 
 
-class _DraftHidingPolicy:
-    """A page permission policy whose explorable pages leave out other associations' drafts."""
-
-    def __init__(self, policy):
-        self._policy = policy
-
-    def __getattr__(self, name):
-        return getattr(self._policy, name)
-
-    def explorable_instances(self, user, *args, **kwargs):
-        return without_drafts_of_others(
-            self._policy.explorable_instances(user, *args, **kwargs), user
-        )
+@hooks.register("register_rich_text_features", order=100)
+def page_links_without_foreign_drafts(features):
+    # After Wagtail's own features (order 0), whose page link handlers these replace.
+    register_page_links(features)
 
 
-class NetworkPageSearchView(SearchView):
-    def get_queryset(self):
-        self.permission_policy = _DraftHidingPolicy(self.permission_policy)
-        return super().get_queryset()
-
-
-class NetworkPageViewSet(PageViewSet):
-    name = "network_pages"
-    url_prefix = "network-pages"
-    search_view_class = NetworkPageSearchView
+@hooks.register("construct_reports_menu")
+def page_types_report_for_who_sees_every_page(request, menu_items):
+    # The report itself refuses everyone else (home.admin_pages).
+    if not sees_every_page(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != PAGE_TYPES_REPORT_MENU_NAME]
 
 
 @hooks.register("register_admin_viewset", order=100)
-def register_page_search_without_drafts_of_others():
+def register_page_views_without_foreign_drafts():
     # Registered after Wagtail's own base page viewset, which it replaces for every page type.
     return NetworkPageViewSet()
+
+
+for bulk_action in PAGE_BULK_ACTIONS:
+    # After Wagtail's own, which they replace (the registry keeps the last per action type).
+    hooks.register("register_bulk_action", bulk_action, order=100)

@@ -25,7 +25,8 @@ from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.languages import localized, localized_groups, localized_page, pages_below
 from home.models import AssociationPage
 from home.models.base import NetworkPageForm, NetworkPageMixin, SectionIndexPage, visible_pages
-from home.roles import CITY_EDITORS_GROUP_NAME
+from home.panels import PermissionedInlinePanel
+from home.roles import CITY_EDITORS_GROUP_NAME, COORDINATE_NETWORK
 from tours.models import TourPage, TourStopPage
 
 
@@ -178,11 +179,22 @@ class ProjectPage(NetworkPageMixin, RoutablePageMixin, Page):
             heading=_("Stand und Zeitraum"),
         ),
         FieldPanel("goal"),
-        FieldPanel("partner_associations", widget=forms.CheckboxSelectMultiple),
+        # Who takes part in a project, and which walks its working groups review, is the
+        # city's decision: associations propose content, never membership (home.roles).
+        FieldPanel(
+            "partner_associations",
+            widget=forms.CheckboxSelectMultiple,
+            permission=COORDINATE_NETWORK,
+        ),
         InlinePanel("milestones", heading=_("Meilensteine"), label=_("Meilenstein")),
-        InlinePanel("working_groups", heading=_("Arbeitsgruppen"), label=_("Arbeitsgruppe")),
+        PermissionedInlinePanel(
+            "working_groups",
+            heading=_("Arbeitsgruppen"),
+            label=_("Arbeitsgruppe"),
+            permission=COORDINATE_NETWORK,
+        ),
         FieldPanel("related_meetings", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tours", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tours", widget=forms.CheckboxSelectMultiple, permission=COORDINATE_NETWORK),
     ]
     search_fields = [
         *Page.search_fields,
@@ -457,7 +469,7 @@ register_stream_field("ProjectUpdatePageSchema", "body", BodyBlocks)
 
 class WorkingGroupReviewTask(Task):
     """A review step by the working group responsible for a walk: the editors of the
-    associations in the working groups of the projects that list the walk.
+    associations in the working groups of the live projects that list the walk.
 
     If no working group is responsible (the walk belongs to no project, or its groups have no
     editors yet), the city's editors review this step too, so nothing is stuck.
@@ -487,13 +499,17 @@ class WorkingGroupReviewTask(Task):
         )
 
     def projects_for(self, obj):
+        """The projects whose working groups review ``obj``: live ones only, so that what a
+        draft project says (which anyone who may add a project can write) makes nobody a
+        reviewer; a live project's walks and groups are as the city published them."""
+        projects = ProjectPage.objects.live()
         if self.project_id:
-            return ProjectPage.objects.filter(pk=self.project_id)
+            return projects.filter(pk=self.project_id)
         tour = _tour_of(obj)
         if tour is None:
             return ProjectPage.objects.none()
         # A project lists the walk in one language; its working group reviews every translation.
-        return ProjectPage.objects.filter(tours__translation_key=tour.translation_key).distinct()
+        return projects.filter(tours__translation_key=tour.translation_key).distinct()
 
     def reviewers_for(self, obj):
         """The working group's editors, except whoever submitted: nobody reviews their own

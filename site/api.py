@@ -15,6 +15,8 @@ from wagtail.api.v3.urls import api
 
 from home.api import associations, meetings, moderation, participation, preview, vocabularies
 from home.api.blocks import typed_stream_fields
+from home.api.pages import guard_page_endpoints
+from medialibrary.api import limit_wagtail_media_endpoints
 from tours import api as tours_api
 
 api.title = "Netzwerk Migrantenorganisationen Sindelfingen – API"
@@ -37,6 +39,10 @@ api.add_router("/participation/", tours_api.stories_router)
 api.add_router("/vocabularies/", vocabularies.router)
 api.add_router("/moderation/", moderation.router)
 api.add_router("/preview/", preview.router)
+# Wagtail's page endpoints with the network's page permissions (tokens, hidden drafts).
+guard_page_endpoints()
+# Images and documents: only what a live, public page uses, or what the token may choose.
+limit_wagtail_media_endpoints()
 
 
 @api.exception_handler(MultiPartParserError)

@@ -5,9 +5,9 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from home.admin_pages import admin_urlpatterns as admin_pages_urlpatterns
 from home.sitemaps import NetworkSitemap
 from home.views import favicon, serve_page
 
@@ -16,9 +16,12 @@ from home.views import favicon, serve_page
 urlpatterns = [
     # Browsers and crawlers ask for /favicon.ico whatever the page says.
     path("favicon.ico", favicon),
+    # Admin views that name a page by id, before Wagtail's own (see home.admin_pages).
+    path("admin/", include(admin_pages_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v3/", api.urls),
-    path("documents/", include(wagtaildocs_urls)),
+    # Documents through the view that checks who may read them (medialibrary.views).
+    path("documents/", include("medialibrary.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": NetworkSitemap}}, name="sitemap"),
     path("", include("tours.urls")),
 ]

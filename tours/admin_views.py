@@ -6,6 +6,7 @@ import html
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.images import ImageFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.http import FileResponse, Http404
@@ -91,9 +92,11 @@ def convert_submission(submission, data, user):
             collection=collection,
             uploaded_by_user=user,
         )
+        # Like every new image, in private storage until a live page shows it (medialibrary).
         with submission.photo.open("rb") as photo:
-            image.file.save(submission.photo.name.rsplit("/", 1)[-1], photo, save=False)
-        image.save()
+            image.file = ImageFile(photo, name=submission.photo.name.rsplit("/", 1)[-1])
+            image.save()
+        submission.image = image
         blocks.append(
             (
                 "image",

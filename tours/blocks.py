@@ -64,13 +64,23 @@ class AudioBlock(blocks.StructBlock):
             except OSError:
                 recognised = None
             if recognised is None:
-                errors["audio"] = ValidationError(
+                # The title only for an editor who may see the document: the id sent may be
+                # one they may not choose.
+                from home.choosers import may_show
+
+                message = (
                     _(
                         "„%(title)s“ ist keine Audiodatei, die Browser abspielen können. "
                         "Bitte eine MP3-, M4A-, OGG/Opus- oder WAV-Datei wählen."
                     )
                     % {"title": document.title}
+                    if may_show(document)
+                    else _(
+                        "Die gewählte Datei ist keine Audiodatei, die Browser abspielen können. "
+                        "Bitte eine MP3-, M4A-, OGG/Opus- oder WAV-Datei wählen."
+                    )
                 )
+                errors["audio"] = ValidationError(message)
         if not (value.get("transcript") or "").strip():
             errors["transcript"] = ValidationError(
                 _(

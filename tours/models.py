@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -59,6 +59,7 @@ from home.models.base import (
 )
 from home.models.participation import Consent, PersonalData, retention_cutoff
 from home.notifications import notify_moderators
+from home.privacy.places import ERASED
 from home.storage import private_storage
 
 from . import exports, geo
@@ -749,6 +750,8 @@ class StorySubmission(PersonalData, Consent):
         CONVERTED = "converted", _("Als Station übernommen")
         DECLINED = "declined", _("Nicht übernommen")
 
+    name_fields = ("author_name",)
+
     title = models.CharField(_("Titel"), max_length=150)
     story = models.TextField(_("Geschichte"), max_length=10_000)
     photo = models.ImageField(
@@ -782,6 +785,15 @@ class StorySubmission(PersonalData, Consent):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="submissions",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Foto in den Medien"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Das Bild, das beim Übernehmen aus dem eingesendeten Foto entstand."),
     )
     converted_at = models.DateTimeField(_("Übernommen am"), null=True, blank=True)
     converted_by = models.ForeignKey(
@@ -842,14 +854,29 @@ class StorySubmission(PersonalData, Consent):
             created_at__lt=retention_cutoff("story_submissions", now)
         )
 
-    def erase(self):
+    def derived_objects(self):
+        # The stop and the image made from this story go with it unless published (home.privacy).
+        return [obj for obj in (self.stop, self.image) if obj is not None]
+
+    def erase(self, anonymise=None):
         if self.photo:
-            self.photo.delete(save=False)
-        if self.status == self.Status.CONVERTED:
-            # The published stop credits this person; keep that it was consented, not who.
-            self.author_name = str(_("(auf Wunsch gelöscht)"))
+            # Once the erasure is committed: if it fails, the record keeps its photo.
+            name, storage = self.photo.name, self.photo.storage
+            transaction.on_commit(lambda: storage.delete(name))
+            self.photo = ""
+        stop_versions = TourStopPage.objects.filter(pk=self.stop_id).values("translation_key")
+        if TourStopPage.objects.filter(translation_key__in=stop_versions, live=True).exists():
+            # The published stop (in some language) credits this person; keep that it was
+            # consented, not who. The title may name them (it became the stop's).
+            self.author_name = str(ERASED)
             self.email = ""
             self.story = ""
+            self.title = anonymise(self.title) if anonymise else str(ERASED)
+            self.place = anonymise(self.place) if anonymise else ""
             self.save()
-        else:
-            self.delete()
+            return _(
+                "Eine anonyme Notiz der Einwilligung bleibt, weil die Geschichte als Station "
+                "veröffentlicht ist (Seiten-ID: %(id)s)."
+            ) % {"id": self.stop_id}
+        self.delete()
+        return None

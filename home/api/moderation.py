@@ -11,6 +11,7 @@ from pydantic import Field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
@@ -18,7 +19,9 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page, TaskState, WorkflowState
 
+from ..permissions import hidden_from
 from .fields import ObjectId, page_detail_url
+from .pages import get_object_or_404 as get_page_or_404
 
 router = Router(tags=["moderation"], auth=BearerTokenAuth())
 
@@ -97,7 +100,8 @@ def _page_ref(page):
 
 
 def _editable_page(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
+    # Another association's draft answers like an id that does not exist.
+    page = get_page_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied(gettext("Sie dürfen diese Seite nicht bearbeiten."))
     return page
@@ -226,11 +230,14 @@ def list_tasks(request):
 
 def _act(request, task_state_id, action, comment):
     task_state = get_object_or_404(TaskState.objects.select_related("task"), pk=task_state_id)
+    page = task_state.revision.content_object if task_state.revision else None
+    if page is not None and hidden_from(request.user, page):
+        # A step on another association's draft answers like a step that does not exist.
+        raise Http404(f"No {TaskState._meta.object_name} matches the given query.")
     if task_state.status != TaskState.STATUS_IN_PROGRESS:
         return problem_response(
             status=409, detail=gettext("Dieser Schritt ist bereits abgeschlossen.")
         )
-    page = task_state.revision.content_object if task_state.revision else None
     if page is None:
         return problem_response(status=404, detail=gettext("Die Seite gibt es nicht mehr."))
     task = task_state.task.specific

@@ -7,7 +7,6 @@ from ninja import Router, Schema, Status
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
@@ -18,6 +17,7 @@ from wagtail.models import Page
 from home.models.preview import HeadlessPreview
 
 from .fields import ObjectId
+from .pages import get_object_or_404  # another association's draft: as if it did not exist
 
 router = Router(tags=["preview"])
 

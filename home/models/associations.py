@@ -261,7 +261,7 @@ class AssociationPage(NetworkPageMixin, Page):
         ),
         computed_field("district", Term | None, lambda page: page.district and term(page.district)),
         APIField("founded_year", writable=True),
-        APIField("member_since"),
+        APIField("member_since", writable=True),  # by the city only: see its panel
         APIField("website", writable=True),
         computed_field("offers", list[Term], lambda page: terms(page.offers)),
         computed_field("needs", list[Term], lambda page: terms(page.needs)),

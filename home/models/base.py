@@ -1,7 +1,12 @@
 """What the network's page types share."""
 
+import copy
+
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.forms import BoundField
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -32,7 +37,25 @@ from ..languages import (
     visible,
 )
 from ..participation import handle_participation_form
+from ..permissions import (
+    NetworkPagePermissionTester,
+    admin_title_for,
+    is_foreign_draft,
+    without_foreign_drafts,
+)
+from ..references import latest_revision_of, referred_to, refused_references
 from .preview import HeadlessPreviewMixin
+
+
+class RefusedFieldShowsItsValueBefore(BoundField):
+    """A field whose value was refused (a reference its editor may not make) is shown again
+    with the value it had, so that the form shown with the error names nothing the editor may
+    not see (an image's title and preview, a document's file name, a page's address)."""
+
+    def value(self):
+        if self.name in getattr(self.form, "refused_fields", ()):
+            return self.field.prepare_value(self.initial)
+        return super().value()
 
 
 class NetworkPageForm(WagtailAdminPageForm):
@@ -41,10 +64,24 @@ class NetworkPageForm(WagtailAdminPageForm):
 
     Terms exist in every language; of pages, a translation offers those of its language and
     the German originals not translated into it yet (as its readers see them). What the page
-    refers to already stays among the choices, so that saving never drops a relation."""
+    refers to already stays among the choices, so that saving never drops a relation.
+
+    Pages are offered without the editor's foreign drafts (home.permissions); one the page
+    already refers to stays chosen, but unnamed.
+
+    Fields and inline panels with a permission (``FieldPanel(permission=…)``,
+    home.panels.PermissionedInlinePanel) are left out for users without it, so saving never
+    changes them; a request that sends them anyway (the API) is refused, naming the field.
+
+    The page, and its inline objects, refer only to what home.references allows its editor:
+    an error on each field that names something else (nothing is stored)."""
+
+    bound_field_class = RefusedFieldShowsItsValueBefore
 
     def __init__(self, *args, **kwargs):
+        self._keep_permissions_of_own_fields()
         super().__init__(*args, **kwargs)
+        self._withhold()
         if self.instance.locale_id:
             locale = self.instance.locale
         else:
@@ -53,6 +90,7 @@ class NetworkPageForm(WagtailAdminPageForm):
             queryset = getattr(field, "queryset", None)
             if queryset is None:
                 continue
+            chosen = self._chosen_ids(name)
             if locale is not None and issubclass(queryset.model, TranslatableMixin):
                 offered = queryset.filter(locale=locale)
                 if issubclass(queryset.model, Page):
@@ -60,11 +98,115 @@ class NetworkPageForm(WagtailAdminPageForm):
                         queryset.model, locale, visible_only=False
                     )
                     offered = queryset.filter(untranslated) | offered
-                chosen = self._chosen_ids(name)
                 queryset = offered | queryset.filter(pk__in=chosen) if chosen else offered
             if issubclass(queryset.model, Page):
+                queryset = self._without_foreign_drafts(field, queryset, chosen)
                 queryset = queryset.order_by("title")
             field.queryset = queryset
+
+    def _keep_permissions_of_own_fields(self):
+        """The API narrows a page form to the fields a request sends, but keeps the field
+        permissions of the whole edit handler; Django's permissioned form then fails on a field
+        it does not have (KeyError). This form keeps only the permissions of its own fields."""
+        permissions = self._meta.field_permissions or {}
+        own = {name: perm for name, perm in permissions.items() if name in self.base_fields}
+        if len(own) < len(permissions):
+            self._meta = copy.copy(self._meta)
+            self._meta.field_permissions = own
+
+    def _withhold(self):
+        """What this user may not change, by the key that would send it: the fields Django's
+        permissioned form has left out, and the formsets of inline panels with a permission
+        the user lacks, which are left out here."""
+        user = self.for_user
+        self.withheld = {
+            name: self.add_prefix(name)
+            for name, perm in (self._meta.field_permissions or {}).items()
+            if user and not user.has_perm(perm)
+        }
+        meta = getattr(self, "Meta", None)
+        for name, perm in (getattr(meta, "formset_permissions", None) or {}).items():
+            if name in self.formsets and user and not user.has_perm(perm):
+                self.withheld[name] = f"{self.formsets.pop(name).prefix}-TOTAL_FORMS"
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for name, key in self.withheld.items():
+            if key in self.data:
+                # The field is not on this user's form, so add_error() cannot name it.
+                self._errors.setdefault(name, self.error_class()).append(
+                    ValidationError(_("Sie dürfen dieses Feld nicht ändern."), code="forbidden")
+                )
+        if self.for_user is not None:
+            self._refuse_references()
+
+    def _refuse_references(self):
+        """Errors for what the page (and its inline objects, as the form has built them) may
+        not refer to; what the latest revision refers to stays allowed (home.references)."""
+        latest = latest_revision_of(self.instance)
+        before = referred_to(latest)
+        for form in [self, *self._changed_inline_forms(self)]:
+            refused = refused_references(form.instance, self.for_user, before)
+            if not refused:
+                continue
+            form.refused_fields = set(refused)
+            if form is not self:
+                form.bound_field_class = RefusedFieldShowsItsValueBefore
+                form._bound_fields_cache.clear()
+            for name, errors in refused.items():
+                if name in form.fields:
+                    form.add_error(name, errors)
+                else:
+                    form._errors.setdefault(name, form.error_class()).extend(errors)
+            if form is self:
+                self._restore(refused, latest)
+
+    @classmethod
+    def _changed_inline_forms(cls, form):
+        """The inline forms (of every depth) that hold something new."""
+        for formset in getattr(form, "formsets", {}).values():
+            for child in formset.forms:
+                child.errors  # noqa: B018 - builds the child's instance
+                if not child.has_changed():
+                    continue
+                if formset.can_delete and getattr(child, "cleaned_data", {}).get(
+                    DELETION_FIELD_NAME
+                ):
+                    continue
+                yield child
+                yield from cls._changed_inline_forms(child)
+
+    def _restore(self, fields, latest):
+        """The page's refused fields as they were, so that nothing shown with the form (the
+        editor's header, its side panels) names what was refused."""
+        for name in fields:
+            try:
+                field = self.instance._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.concrete:
+                continue
+            value = getattr(latest, field.attname) if latest is not None else field.get_default()
+            setattr(self.instance, field.attname, value)
+
+    def _without_foreign_drafts(self, field, queryset, chosen):
+        if self.for_user is None:
+            return queryset
+        offered = without_foreign_drafts(queryset, self.for_user)
+        if chosen:
+            offered = offered | queryset.filter(pk__in=chosen)
+        name_page = field.label_from_instance
+        user = self.for_user
+
+        def label(page):
+            if is_foreign_draft(user, page):
+                return _("Nicht veröffentlichte Seite")
+            return name_page(page)
+
+        field.label_from_instance = label
+        return offered
 
     def _chosen_ids(self, name):
         value = self.initial.get(name)
@@ -141,7 +283,17 @@ class LanguageVersionsMixin:
 
 
 class NetworkPageMixin(LanguageVersionsMixin, HeadlessPreviewMixin):
-    """What every page type of the network has: languages, and the external preview."""
+    """What every page type of the network has: languages, the external preview, the
+    network's page permissions (home.permissions) and its page form (in the admin and the
+    API; what a page may refer to is checked there, see home.references)."""
+
+    base_form_class = NetworkPageForm
+
+    def permissions_for_user(self, user):
+        return NetworkPagePermissionTester(user, self)
+
+    def get_admin_display_title(self):
+        return admin_title_for(self, super().get_admin_display_title())
 
     #: The fields that say in a sentence or two what a page is about, best first.
     SUMMARY_FIELDS = ("search_description", "summary", "teaser", "short_description", "lead")

@@ -16,9 +16,15 @@ from django.utils.translation import pgettext_lazy
 
 
 class PersonalData(models.Model):
-    """A record holding a person's data, found by e-mail address, kept only as long as needed."""
+    """A record holding a person's data, found by e-mail address, kept only as long as needed.
+
+    home.privacy finds every such model; a record tells it the names and phone numbers it holds
+    (to find them elsewhere, e.g. in the audit log) and what was made from it (pages, images).
+    """
 
     email_field = "email"
+    name_fields = ()
+    phone_fields = ()
 
     created_at = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
 
@@ -46,9 +52,25 @@ class PersonalData(models.Model):
         data["type"] = str(self._meta.verbose_name)
         return data
 
-    def erase(self):
-        """Remove this person's data. Subclasses that must keep a record anonymise instead."""
+    def personal_names(self):
+        return [getattr(self, name) for name in self.name_fields]
+
+    def personal_phones(self):
+        return [getattr(self, name) for name in self.phone_fields]
+
+    def derived_objects(self):
+        """Objects made from this record (a page, an image), erased with it; see home.privacy."""
+        return []
+
+    def erase(self, anonymise=None):
+        """Remove this person's data. Subclasses that must keep a record anonymise instead and
+        return why (for the report); None means the record is gone.
+
+        ``anonymise`` (text -> text) removes the person's address and every name they gave, in
+        any of their records, from what a kept record keeps (its title, say); without it, such
+        text goes as a whole."""
         self.delete()
+        return None
 
 
 class Consent(models.Model):
@@ -81,6 +103,9 @@ class MembershipApplication(PersonalData, Consent):
         NEW = "new", _("Neu")
         ACCEPTED = "accepted", _("Aufgenommen")
         DECLINED = "declined", _("Abgelehnt")
+
+    name_fields = ("contact_name",)
+    phone_fields = ("phone",)
 
     association_name = models.CharField(_("Name des Vereins"), max_length=150)
     focus = models.CharField(_("Schwerpunkte"), max_length=300)
@@ -131,6 +156,8 @@ class MeetingRegistration(PersonalData, Consent):
         WAITLISTED = "waitlisted", _("Warteliste")
         CANCELLED = "cancelled", _("Abgesagt")
 
+    name_fields = ("name",)
+
     meeting = models.ForeignKey(
         "home.MeetingPage",
         verbose_name=pgettext_lazy("ein Treffen", "Treffen"),
@@ -151,7 +178,11 @@ class MeetingRegistration(PersonalData, Consent):
         ordering = ["meeting", "created_at"]
 
     def __str__(self):
-        return f"{self.name} ({self.meeting})"
+        # No name: the label lands in the audit log and in confirmations, where nobody needs it.
+        return _("Anmeldung Nr. %(number)s zu „%(meeting)s“") % {
+            "number": self.pk or "–",
+            "meeting": self.meeting,
+        }
 
     @classmethod
     def expired(cls, now=None):
@@ -195,7 +226,11 @@ class EditorInvitation(PersonalData):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.email} → {self.association}"
+        # No address: the label lands in the audit log and in confirmations.
+        return _("Einladung Nr. %(number)s für „%(association)s“") % {
+            "number": self.pk or "–",
+            "association": self.association,
+        }
 
     @staticmethod
     def hash_token(token):

@@ -21,8 +21,10 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-# Our apps in dependency order: home is the base, walks build on it, projects link walks.
+# Our apps in dependency order: the media library below everything, home is the base of the
+# network, walks build on it, projects link walks.
 INSTALLED_APPS = [
+    "medialibrary",
     "home",
     "tours",
     "projects",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who is looking, for what depends on it without a request at hand (home.permissions).
+    "home.permissions.ViewingRequestMiddleware",
     # Absolute URLs and caching headers for the API (see home.api.middleware).
     "home.api.middleware.APIMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -150,7 +154,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public images in MEDIA_ROOT, documents and private images in PRIVATE_MEDIA_ROOT; see
+    # medialibrary.storage.
+    "default": {"BACKEND": "medialibrary.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -192,7 +198,12 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "audio/x-wav",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are served only through medialibrary's view, which checks who may read them.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Checked before decoding: a small file claiming a huge picture is refused (50 megapixels is
+# more than any phone photo).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Python strftime formats, as Wagtail's date widgets expect them.
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -241,7 +252,8 @@ NETWORK_PARTICIPATION_RATE_LIMIT = (5, 60 * 60)
 NETWORK_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 # How many reverse proxies (that set X-Forwarded-For) stand in front of the app servers.
 NETWORK_TRUSTED_PROXIES = int(os.environ.get("NETWORK_TRUSTED_PROXIES", "0"))
-# What the public sends (photos) is kept here, outside MEDIA_ROOT: never served publicly.
+# Documents, private images and what the public sends (photos) are kept here, outside
+# MEDIA_ROOT: never served by the web server, only through views that check who asks.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 
 # Where walks take place: a stop outside these bounds is refused (it usually means latitude

@@ -4,6 +4,7 @@ the token of another association: lists, details, relations, search, GeoJSON, GP
 codes, the sitemap and the feeds."""
 
 import pytest
+from media_files import make_document, make_image
 from network_users import make_editor_of
 
 from django.contrib.auth.models import Group
@@ -34,8 +35,18 @@ def secrets(directory, meeting_index, demo_tour):
         page=private_association, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.add(Group.objects.create(name="Nur intern"))
+    # Media that only drafts use: an image with a rendition, and a document.
+    draft_image = make_image(title=f"{SECRET} Bild im Entwurf")
+    draft_rendition = draft_image.get_rendition("max-165x165")
+    draft_document = make_document(title=f"{SECRET} Dokument im Entwurf", name="geheim.txt")
     draft_stop = TourStopPageFactory(
-        parent=demo_tour, title=f"{SECRET} Entwurfsstation", live=False
+        parent=demo_tour,
+        title=f"{SECRET} Entwurfsstation",
+        live=False,
+        story=[
+            ("image", {"image": {"image": draft_image, "decorative": True, "alt_text": ""}}),
+            ("audio", {"audio": draft_document, "title": "Hörstück", "transcript": "…"}),
+        ],
     )
     private_stop = TourStopPageFactory(parent=demo_tour, title=f"{SECRET} Privatstation")
     PageViewRestriction.objects.create(
@@ -104,6 +115,11 @@ def secrets(directory, meeting_index, demo_tour):
         "changed": changed,
         "tour": demo_tour,
         "project": project,
+        "media": {
+            "image": draft_image,
+            "rendition": draft_rendition,
+            "document": draft_document,
+        },
     }
 
 
@@ -136,7 +152,13 @@ def everything_visible_to(client, secrets):
     for page in pages:
         read(f"/api/v3/pages/{page['id']}/")
         read(f"/api/v3/pages/{page['id']}/?version=draft")
-    for path in ("/api/v3/associations/", "/api/v3/meetings/", "/api/v3/tours/"):
+    for path in (
+        "/api/v3/associations/",
+        "/api/v3/meetings/",
+        "/api/v3/tours/",
+        "/api/v3/images/",
+        "/api/v3/documents/",
+    ):
         texts.append(str(all_json_pages(client, path)))
     for query in (SECRET, "Gerda", "Entwurfsverein", "geheim"):
         texts.append(str(all_json_pages(client, f"/api/v3/pages/?search={query}")))
@@ -163,14 +185,25 @@ def everything_visible_to(client, secrets):
     return "\n".join(texts)
 
 
-def assert_nothing_hidden_in(text):
+def assert_nothing_hidden_in(text, media=None):
     assert SECRET not in text
     for value in PERSONAL:
         assert value not in text
+    for item in (media or {}).values():
+        assert item.file.name.rsplit("/", 1)[-1] not in text
+
+
+def assert_media_unreachable(client, media):
+    image, document = media["image"], media["document"]
+    assert client.get(f"/api/v3/images/{image.pk}/").status_code == 404
+    assert client.get(f"/api/v3/documents/{document.pk}/").status_code == 404
+    assert client.get(document.url).status_code == 404
+    assert client.get(media["rendition"].url).status_code in (302, 404)
 
 
 def test_anonymous_requests_see_nothing_hidden(client, secrets):
-    assert_nothing_hidden_in(everything_visible_to(client, secrets))
+    assert_nothing_hidden_in(everything_visible_to(client, secrets), secrets["media"])
+    assert_media_unreachable(client, secrets["media"])
     for page in secrets["pages"]:
         for path in (
             f"/api/v3/pages/{page.pk}/",
@@ -194,7 +227,8 @@ def test_anonymous_requests_see_nothing_hidden(client, secrets):
 def test_a_token_of_another_association_sees_nothing_hidden(client, token_client, secrets):
     other = token_client(make_editor_of("familienzentrum-al-manara", username="andere"))
     text = everything_visible_to(other, secrets)
-    assert_nothing_hidden_in(text)
+    assert_nothing_hidden_in(text, secrets["media"])
+    assert_media_unreachable(other, secrets["media"])
     for page in secrets["pages"]:
         response = other.get(f"/api/v3/pages/{page.pk}/?version=draft")
         assert response.status_code == 404

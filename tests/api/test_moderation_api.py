@@ -89,9 +89,13 @@ def test_a_stop_goes_from_api_draft_through_two_reviews_to_the_public(
     # Submitting twice is a conflict, not a second workflow.
     assert author.post(f"/api/v3/moderation/pages/{stop_id}/submit/").status_code == 409
 
-    # Nobody outside the working group may decide.
-    response = other.post(f"/api/v3/moderation/tasks/{task['id']}/approve/", {})
+    # Nobody outside the working group may decide: the author is refused, and to another
+    # association the draft's step does not even exist.
+    response = author.post(f"/api/v3/moderation/tasks/{task['id']}/approve/", {})
     assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    response = other.post(f"/api/v3/moderation/tasks/{task['id']}/approve/", {})
+    assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
 
     # 3. The working group approves with a comment.

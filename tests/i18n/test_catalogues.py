@@ -34,6 +34,7 @@ PUBLIC_SOURCES = (
     "home/views.py",
     "home/filters.py",
     "home/languages.py",
+    "medialibrary/images.py",
     "tours/forms.py",
     "tours/geo.py",
     "tours/sketch.py",

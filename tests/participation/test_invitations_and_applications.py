@@ -14,7 +14,13 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from home.models import AssociationEditors, AssociationPage, EditorInvitation, MembershipApplication
+from home.models import (
+    AssociationEditors,
+    AssociationIndexPage,
+    AssociationPage,
+    EditorInvitation,
+    MembershipApplication,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +169,144 @@ def test_declining_an_application_tells_the_association(client, city_editor):
     assert mail.outbox[-1].to == ["bo@example.org"]
     assert "Bitte nächstes Jahr." in mail.outbox[-1].body
     assert not AssociationPage.objects.filter(title="Zu früh e. V.").exists()
+
+
+# An application under the name of an association that exists already --------------------------
+
+TAKEN = "Familienzentrum Al-Manara e. V."
+
+
+@pytest.fixture
+def application_under_a_taken_name(client):
+    """Applying on /de/mitmachen/ with the name of an association of the network."""
+    response = client.post(
+        "/de/mitmachen/",
+        {
+            "association_name": TAKEN,
+            "focus": "Beratung",
+            "contact_name": "Rana Beispiel",
+            "email": "rana@example.org",
+            "message": "",
+            "consent_privacy": "on",
+            "website": "",
+        },
+    )
+    assert response.status_code == 302
+    return MembershipApplication.objects.get(email="rana@example.org")
+
+
+def counts():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection
+
+    return {
+        "pages": AssociationPage.objects.count(),
+        "groups": Group.objects.count(),
+        "collections": Collection.objects.count(),
+        "links": AssociationEditors.objects.count(),
+        "invitations": EditorInvitation.objects.count(),
+        "mails": len(mail.outbox),
+    }
+
+
+def test_accepting_under_a_taken_name_explains_and_writes_nothing(
+    client, city_editor, application_under_a_taken_name
+):
+    application = application_under_a_taken_name
+    existing = AssociationPage.objects.get(slug="familienzentrum-al-manara")
+    client.force_login(city_editor)
+    url = f"/admin/aufnahmeantraege/accept/{application.pk}/"
+    # The confirmation page says so before anything is decided ...
+    page = client.get(url).content.decode()
+    assert f"Es gibt schon einen Verein mit dem Namen „{TAKEN}“" in page
+    assert f'href="/admin/pages/{existing.pk}/edit/"' in page
+    before = counts()
+
+    response = client.post(url)
+
+    # ... and accepting anyway is refused with the same explanation, not a server error.
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"Es gibt schon einen Verein mit dem Namen „{TAKEN}“" in page
+    assert f'href="/admin/pages/{existing.pk}/edit/"' in page
+    assert "als Redaktion dieses Vereins einladen" in page
+    assert "unter einem anderen Namen" in page
+    assert counts() == before  # no page, group, collection, link, invitation or mail
+    application.refresh_from_db()
+    assert application.status == MembershipApplication.Status.NEW
+
+
+def test_the_contact_may_be_invited_to_the_existing_association_instead(
+    client, city_editor, application_under_a_taken_name
+):
+    application = application_under_a_taken_name
+    existing = AssociationPage.objects.get(slug="familienzentrum-al-manara")
+    before = counts()
+    client.force_login(city_editor)
+
+    response = client.post(
+        f"/admin/aufnahmeantraege/accept/{application.pk}/", {"action": "invite"}
+    )
+
+    assert response.status_code == 302
+    assert AssociationPage.objects.count() == before["pages"]
+    invitation = EditorInvitation.objects.get(email="rana@example.org")
+    assert invitation.association == existing
+    assert mail.outbox[-1].to == ["rana@example.org"]
+    application.refresh_from_db()
+    assert application.status == MembershipApplication.Status.ACCEPTED
+    assert application.association == existing
+
+
+def test_an_association_under_a_taken_name_may_be_accepted_under_another(
+    client, city_editor, application_under_a_taken_name
+):
+    application = application_under_a_taken_name
+    client.force_login(city_editor)
+
+    response = client.post(
+        f"/admin/aufnahmeantraege/accept/{application.pk}/",
+        {"association_name": "Familienzentrum Al-Manara Nord e. V."},
+    )
+
+    association = AssociationPage.objects.get(title="Familienzentrum Al-Manara Nord e. V.")
+    assert response.status_code == 302
+    link = AssociationEditors.objects.get(association=association)
+    assert link.group.name == "Verein: Familienzentrum Al-Manara Nord e. V."
+    assert EditorInvitation.objects.get(email="rana@example.org").association == association
+
+
+def test_accepting_without_a_directory_says_why_and_writes_nothing(client, city_editor):
+    application = MembershipApplication.objects.create(
+        association_name="Verein ohne Verzeichnis",
+        focus="Kultur",
+        contact_name="Ida",
+        email="ida@example.org",
+    )
+    AssociationIndexPage.objects.filter(locale__language_code="de").delete()
+    client.force_login(city_editor)
+
+    response = client.post(f"/admin/aufnahmeantraege/accept/{application.pk}/")
+
+    assert response.status_code == 400
+    assert "Es gibt noch kein Vereinsverzeichnis" in response.content.decode()
+    assert not AssociationPage.objects.filter(title="Verein ohne Verzeichnis").exists()
+    application.refresh_from_db()
+    assert application.status == MembershipApplication.Status.NEW
+
+
+def test_a_taken_name_is_recognised_whatever_its_case(client, city_editor):
+    application = MembershipApplication.objects.create(
+        association_name="KULTURBRÜCKE  ANATOLIEN E. V.",
+        focus="Kultur",
+        contact_name="Ida",
+        email="ida@example.org",
+    )
+    client.force_login(city_editor)
+
+    response = client.post(f"/admin/aufnahmeantraege/accept/{application.pk}/")
+
+    assert response.status_code == 400
+    assert "Es gibt schon einen Verein mit dem Namen" in response.content.decode()
+    assert not AssociationPage.objects.filter(title__startswith="KULTURBRÜCKE").exists()

@@ -69,9 +69,12 @@ def test_a_stop_goes_from_draft_through_two_reviews_to_the_public(client, demo_t
     stop.refresh_from_db()
     assert stop.current_workflow_task.name == "Freigabe durch die Stadtredaktion"
 
-    # Another association's editor cannot act on it.
+    # Another association's editor cannot act on it: to them, the draft does not exist.
     as_user(client, people["other"])
-    assert_refused(client, stop, "approve")
+    task_state = stop.current_workflow_task_state
+    assert workflow_action(client, stop, "approve").status_code == 404
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
 
     # 3. The city rejects with a comment.
     as_user(client, people["city"])

@@ -162,14 +162,18 @@ def test_no_association_editor_can_publish_anything(world):
             assert "publish" not in allowed_actions(page, user), page
 
 
-@pytest.mark.parametrize("page_key", ["other's draft stop", "other association"])
-def test_a_cannot_open_b_pages_in_the_admin(world, client, page_key):
+@pytest.mark.parametrize(
+    ("page_key", "status"),
+    # B's live page is refused; B's draft does not exist for A (home.permissions).
+    [("other's draft stop", 404), ("other association", 302)],
+)
+def test_a_cannot_open_b_pages_in_the_admin(world, client, page_key, status):
     page = world["pages"][page_key]
     client.force_login(world["a"])
 
     for url in (f"/admin/pages/{page.pk}/edit/", f"/admin/pages/{page.pk}/edit/preview/"):
         response = client.get(url)
-        assert response.status_code in (302, 403), url
+        assert response.status_code == status, url
         assert page.title not in response.content.decode()
 
 
@@ -195,3 +199,82 @@ def test_the_public_has_no_admin(world):
     response = Client().get(f"/admin/pages/{world['pages']['own association'].pk}/edit/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+# The admin's reports and bulk actions, for every role: whether they open, and whose drafts
+# they name. Association editors may not unlock, so the locked pages report is refused (302);
+# the page types report is about the whole site, every draft included: the city's (302).
+REPORTS = (
+    "site-history",
+    "aging-pages",
+    "locked",
+    "workflow",
+    "workflow_tasks",
+    "page-types-usage",
+)
+REPORT_STATUS = {
+    "a": {"locked": 302, "page-types-usage": 302},
+    "b": {"locked": 302, "page-types-usage": 302},
+    "city": {},
+    "admin": {},
+}
+OWN_DRAFT = {"a": "own draft stop", "b": "other's draft stop"}
+BULK_ACTIONS = ("delete", "move", "publish", "unpublish")
+
+
+def drafts_of_each(world):
+    """A's and B's draft stops, each saved (and so logged) by its author."""
+    pages = world["pages"]
+    pages["own draft stop"].save_revision(user=world["a"], log_action=True)
+    pages["other's draft stop"].save_revision(user=world["b"], log_action=True)
+    return {key: pages[key].title for key in ("own draft stop", "other's draft stop")}
+
+
+def drafts_named_for(role, titles, body):
+    return {key for key, title in titles.items() if title in body}
+
+
+@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize("role", ["a", "b", "city", "admin"])
+def test_reports_by_role(world, client, role, report):
+    titles = drafts_of_each(world)
+    client.force_login(world[role])
+
+    response = client.get(f"/admin/reports/{report}/")
+
+    assert response.status_code == REPORT_STATUS[role].get(report, 200)
+    named = drafts_named_for(role, titles, response.content.decode())
+    if role in OWN_DRAFT:
+        # Never the other association's draft; the own one where the report lists it.
+        assert named <= {OWN_DRAFT[role]}
+        if report == "site-history":
+            assert named == {OWN_DRAFT[role]}
+    elif report == "site-history":
+        assert named == set(titles)
+
+
+@pytest.mark.parametrize("action", BULK_ACTIONS)
+@pytest.mark.parametrize("role", ["a", "b", "city", "admin"])
+def test_bulk_actions_by_role(world, client, role, action):
+    titles = drafts_of_each(world)
+    pages = world["pages"]
+    client.force_login(world[role])
+    query = f"id={pages['own draft stop'].pk}&id={pages["other's draft stop"].pk}"
+
+    response = client.get(f"/admin/bulk/wagtailcore/page/{action}/?{query}")
+
+    assert response.status_code == 200
+    named = drafts_named_for(role, titles, response.content.decode())
+    # Another association's draft is not even listed as "no access": it does not exist.
+    assert named == ({OWN_DRAFT[role]} if role in OWN_DRAFT else set(titles))
+
+
+@pytest.mark.parametrize("role", ["a", "b"])
+def test_bulk_actions_on_only_foreign_drafts_find_nothing(world, client, role):
+    other = {"a": "other's draft stop", "b": "own draft stop"}[role]
+    client.force_login(world[role])
+    for action in BULK_ACTIONS:
+        url = f"/admin/bulk/wagtailcore/page/{action}/?id={world['pages'][other].pk}"
+        assert client.get(url).status_code == 404, action
+        assert client.post(url, {}).status_code == 404, action
+    assert world["pages"][other].__class__.objects.filter(pk=world["pages"][other].pk).exists()

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection
 
 from home.models import AssociationEditors, AssociationPage
-from home.roles import grant_to_contributors
+from home.roles import ensure_association_group, grant_to_contributors
 from projects.models import ProjectPage
 from tours.models import TourIndexPage
 
@@ -116,3 +116,44 @@ def test_setting_up_the_network_again_changes_nothing():
     assert state() == before
     assert ("Moderation durch die Stadt") in [name for _page, name in before[4]]
     assert ("Moderation von Rundgängen") in [name for _page, name in before[4]]
+
+
+def test_a_new_association_named_like_another_gets_a_group_of_its_own(directory):
+    existing = AssociationPage.objects.get(slug="familienzentrum-al-manara")
+    existing_link = AssociationEditors.objects.get(association=existing)
+
+    # Created with its page (an import, the API, a city editor in the page editor).
+    twin = AssociationPageFactory(parent=directory, title=existing.title)
+
+    link = AssociationEditors.objects.get(association=twin)
+    assert link.group != existing_link.group
+    assert link.collection != existing_link.collection
+    assert link.group.name == f"Verein: {existing.title} (2)"
+    assert link.collection.name == f"{existing.title} (2)"
+    # The other association keeps its own, and setting up again changes neither.
+    assert AssociationEditors.objects.get(association=existing).group == existing_link.group
+    assert ensure_association_group(twin) == link.group
+    assert ensure_association_group(existing) == existing_link.group
+    link.group.refresh_from_db()
+    assert link.group.name == f"Verein: {existing.title} (2)"
+
+
+def test_a_group_of_the_name_that_belongs_to_nobody_is_taken_over(directory):
+    group = Group.objects.create(name="Verein: Neu hier e. V.")
+
+    association = AssociationPageFactory(parent=directory, title="Neu hier e. V.")
+
+    assert AssociationEditors.objects.get(association=association).group == group
+
+
+def test_a_name_as_long_as_a_title_may_be_still_gets_a_group(directory):
+    title = "Verein " + "sehr " * 28 + "langer Name e. V."
+    assert len("Verein: " + title) > 150 and len(title) <= 255
+    first = AssociationPageFactory(parent=directory, title=title, slug="lang-1")
+    twin = AssociationPageFactory(parent=directory, title=title, slug="lang-2")
+
+    names = [first.editors.group.name, twin.editors.group.name]
+
+    assert all(len(name) <= Group._meta.get_field("name").max_length for name in names)
+    assert names[0] != names[1] and names[1].endswith(" (2)")
+    assert all(name.startswith("Verein: Verein sehr") for name in names)

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo import network, users
+from medialibrary.signals import sync_image_storage
 
 
 class Command(BaseCommand):
@@ -40,6 +41,9 @@ class Command(BaseCommand):
                 if app_config.name != "home" and importlib.util.find_spec(module_name):
                     importlib.import_module(module_name).load(home, self.log)
             logins = [] if no_users else users.load(home)
+            # The demo's pages are made live in code, not published: their images go to public
+            # storage here.
+            sync_image_storage()
 
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
         if logins:

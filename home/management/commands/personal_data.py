@@ -1,18 +1,19 @@
 import json
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
-from home.privacy import personal_data_models
+from home import privacy
 
 
 class Command(BaseCommand):
     help = (
-        "Answers a person's request about their data: --export prints everything stored about "
-        "an e-mail address as JSON; --erase deletes it (a story already published keeps an "
-        "anonymous note that consent was given)."
+        "Answers a person's request about their data, wherever it is stored (see home.privacy): "
+        "--export prints it as JSON; --erase deletes or anonymises it, in one transaction, and "
+        "reports table by table what it did and what it could not (a story already published "
+        "keeps an anonymous note that consent was given)."
     )
 
     def add_arguments(self, parser):
@@ -23,25 +24,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, email, export=False, erase=False, **options):
         if "@" not in email:
-            raise CommandError(f"„{email}“ ist keine E-Mail-Adresse.")
-        records = [record for model in personal_data_models() for record in model.for_email(email)]
-        accounts = get_user_model().objects.filter(email__iexact=email)
+            raise CommandError(gettext("„%(email)s“ ist keine E-Mail-Adresse.") % {"email": email})
         if export:
             self.stdout.write(
                 json.dumps(
-                    {
-                        "email": email,
-                        "records": [record.export_data() for record in records],
-                        "accounts": [
-                            {
-                                "username": account.get_username(),
-                                "name": account.get_full_name(),
-                                "groups": [group.name for group in account.groups.all()],
-                                "date_joined": account.date_joined,
-                            }
-                            for account in accounts
-                        ],
-                    },
+                    {"email": email, "records": privacy.export(email)},
                     cls=DjangoJSONEncoder,
                     ensure_ascii=False,
                     indent=2,
@@ -49,20 +36,38 @@ class Command(BaseCommand):
             )
             return
         with transaction.atomic():
-            for record in records:
-                record.erase()
+            results = privacy.erase(email)
         self.stdout.write(
-            self.style.SUCCESS(f"{len(records)} Datensätze zu {email} gelöscht oder anonymisiert.")
+            gettext("Löschung für %(email)s, Tabelle für Tabelle:") % {"email": email}
         )
-        if accounts:
-            self.stdout.write(
-                "Es gibt ein Konto im Redaktionssystem mit dieser Adresse; es bleibt bestehen. "
-                "Bitte in der Benutzerverwaltung löschen, wenn es nicht mehr gebraucht wird."
+        for result in results:
+            self.stdout.write(f"  {describe(result)}")
+            for note in result.notes:
+                self.stdout.write(self.style.WARNING(f"    {note}"))
+        total = sum(result.deleted + result.anonymised for result in results)
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext(
+                    "%(count)d Datensatz zu %(email)s gelöscht oder anonymisiert.",
+                    "%(count)d Datensätze zu %(email)s gelöscht oder anonymisiert.",
+                    total,
+                )
+                % {"count": total, "email": email}
             )
-        published = [r for r in records if getattr(r, "stop_id", None)]
-        if published:
-            self.stdout.write(
-                "Achtung: Eine Geschichte dieser Person ist als Station veröffentlicht "
-                f"(Seiten-IDs: {', '.join(str(r.stop_id) for r in published)}). "
-                "Bitte die Nennung dort von Hand prüfen."
-            )
+        )
+
+
+def describe(result):
+    done = []
+    if result.deleted:
+        done.append(gettext("%(count)d gelöscht") % {"count": result.deleted})
+    if result.anonymised:
+        done.append(gettext("%(count)d anonymisiert") % {"count": result.anonymised})
+    if not done:
+        # A place that found something it could not change says so in its notes.
+        done.append(gettext("nichts geändert") if result.notes else gettext("nichts gefunden"))
+    return gettext("%(label)s (%(table)s): %(done)s") % {
+        "label": result.label,
+        "table": result.table,
+        "done": ", ".join(done),
+    }

@@ -11,5 +11,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, verbosity=1, **options):
-        setup_network(verbosity=verbosity)
+        for notice in setup_network(verbosity=verbosity):
+            self.stdout.write(self.style.WARNING(notice))
         self.stdout.write(self.style.SUCCESS("Rollen und Moderation sind eingerichtet."))

@@ -1,0 +1,179 @@
+"""The page admin with the network's page permissions (see home.permissions).
+
+Listings, search, reports and the admin's page API ask the permission policy, which leaves
+foreign drafts out. What names a page by id is guarded here: the page views (explorer, editor,
+history, usage …), the bulk actions, the page chooser and "Translate" answer a foreign draft's
+id exactly like an id that does not exist. The page types report, which counts and names pages
+of the whole site, drafts included, is only for users who have no foreign drafts
+(home.permissions.sees_every_page): others are refused as Wagtail refuses a report, and its
+menu entry is not shown to them (wagtail_hooks).
+"""
+
+import functools
+
+from django.http import Http404
+from django.shortcuts import get_list_or_404
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from django.views.defaults import page_not_found
+
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Page
+
+from .permissions import hidden_from, sees_every_page, without_foreign_drafts
+
+# The URL keywords of Wagtail's page views that name a page (wagtail.admin.urls.pages).
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "pk", "page_to_move_id", "destination_id")
+
+
+def refuse_hidden_pages(user, page_ids):
+    """Http404 if one of ``page_ids`` is hidden from ``user``; ids of no page are left to the
+    view, which answers them with the same 404."""
+    for page in Page.objects.filter(pk__in=page_ids):
+        if hidden_from(user, page):
+            raise Http404
+
+
+def guarded(view):
+    @functools.wraps(view)
+    def guarded_view(request, *args, **kwargs):
+        page_ids = [kwargs[name] for name in PAGE_ID_KWARGS if name in kwargs]
+        if page_ids:
+            refuse_hidden_pages(request.user, page_ids)
+        return view(request, *args, **kwargs)
+
+    return guarded_view
+
+
+class NetworkPageViewSet(PageViewSet):
+    """Wagtail's views for every page type, each refusing ids of pages hidden from the user.
+
+    Registered after Wagtail's own base page viewset, which it replaces for every page type;
+    Wagtail routes all per-page admin URLs through it (PageViewSetRegistry.as_view)."""
+
+    name = "network_pages"
+    url_prefix = "network-pages"
+
+    @functools.cached_property
+    def guarded_views(self):
+        return {name: guarded(view) for name, view in self.views.items()}
+
+    def get_view_by_name(self, name):
+        return self.guarded_views[name]
+
+
+class WithoutForeignDrafts:
+    """A page bulk action to which foreign drafts do not exist: neither listed (not even as
+    "no access") nor acted on. Wagtail calls get_queryset on the instance, so it may see the
+    request."""
+
+    def get_queryset(self, model, object_ids):
+        pages = without_foreign_drafts(model.objects.filter(pk__in=object_ids), self.request.user)
+        # Specific pages, so that their admin title is the one the user may read (also for
+        # the pages listed as "no access").
+        return get_list_or_404(pages.specific(defer=True))
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        if parent_id is not None:
+            parent = Page.objects.filter(pk=parent_id).first()
+            if parent is None or hidden_from(self.request.user, parent):
+                raise Http404
+        return super().get_all_objects_in_listing_query(parent_id)
+
+
+def _without_foreign_drafts(action_class):
+    return type(action_class.__name__, (WithoutForeignDrafts, action_class), {})
+
+
+#: Registered after Wagtail's own (a later registration wins for the same action type).
+PAGE_BULK_ACTIONS = [
+    _without_foreign_drafts(action_class)
+    for action_class in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction)
+]
+
+
+class NetworkPageBrowseView(BrowseView):
+    def get(self, request, parent_page_id=None):
+        if parent_page_id is not None:
+            refuse_hidden_pages(request.user, [parent_page_id])
+        return super().get(request, parent_page_id)
+
+
+class NetworkPageChosenMultipleView(ChosenMultipleView):
+    def get(self, request):
+        visible = without_foreign_drafts(
+            Page.objects.filter(pk__in=request.GET.getlist("id")), request.user
+        ).values_list("pk", flat=True)
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in visible])
+        return super().get(request)
+
+
+class NetworkSubmitPageTranslationView(SubmitPageTranslationView):
+    def get_object(self):
+        refuse_hidden_pages(self.request.user, [self.kwargs["page_id"]])
+        return super().get_object()
+
+
+class NetworkPageTypesUsageReportView(PageTypesUsageReportView):
+    """Wagtail's page types report, for users who may see every page."""
+
+    def user_has_any_permission(self, permissions):
+        return super().user_has_any_permission(permissions) and sees_every_page(self.request.user)
+
+
+#: The name of the page types report's entry in the reports menu (Wagtail's).
+PAGE_TYPES_REPORT_MENU_NAME = "page-types-usage"
+
+
+def _as_in_wagtail_admin(view):
+    """``view`` decorated as wagtail.admin.urls decorates its own: admin access required, the
+    admin's 404 page, never cached."""
+
+    view = require_admin_access(view)
+
+    @functools.wraps(view)
+    def admin_view(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return page_not_found(request, "", template_name="wagtailadmin/404.html")
+
+    return never_cache(admin_view)
+
+
+#: Admin views that name a page by id outside the page viewsets: the page chooser (Wagtail's
+#: offers no hook for its parent page or its "chosen" answer) and "Translate"; and the page
+#: types report (Wagtail's has no hook for who may read it). config.urls mounts these at
+#: Wagtail's addresses, before Wagtail's admin. (The chooser's lists of children and search
+#: results are filtered by a hook, see wagtail_hooks.)
+admin_urlpatterns = [
+    path(
+        "choose-page/<int:parent_page_id>/",
+        _as_in_wagtail_admin(NetworkPageBrowseView.as_view()),
+    ),
+    path(
+        "choose-page/chosen-multiple/",
+        _as_in_wagtail_admin(NetworkPageChosenMultipleView.as_view()),
+    ),
+    path(
+        "translation/submit/page/<int:page_id>/",
+        _as_in_wagtail_admin(NetworkSubmitPageTranslationView.as_view()),
+    ),
+    path(
+        "reports/page-types-usage/",
+        _as_in_wagtail_admin(NetworkPageTypesUsageReportView.as_view()),
+    ),
+    path(
+        "reports/page-types-usage/results/",
+        _as_in_wagtail_admin(NetworkPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+]
