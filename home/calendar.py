@@ -14,23 +14,35 @@ from .languages import terms_in_reading_language
 PRODUCT_ID = "-//Netzwerk Migrantenorganisationen//Wagtail//DE"
 
 
+def _text(value):
+    """A text value with its line breaks as icalendar escapes them (it escapes a bare LF, and
+    refuses CR and the other line separators, which could end the content line)."""
+    return "\n".join((value or "").splitlines())
+
+
+def _line(value):
+    """A one-line value (a title, a place): line breaks, which forms refuse but older data may
+    hold, become spaces."""
+    return " ".join((value or "").splitlines())
+
+
 def _event(meeting, request):
     url = meeting.get_full_url(request)
-    description = "\n\n".join(part for part in (meeting.summary, url) if part)
+    description = "\n\n".join(part for part in (_text(meeting.summary), url) if part)
     event = icalendar.Event.new(
         # The translation key is a UUID that survives renaming and moving the page:
         # calendar apps recognise an updated meeting instead of adding a second one.
         uid=str(meeting.translation_key),
-        summary=meeting.title,
+        summary=_line(meeting.title),
         start=timezone.localtime(meeting.start),
         end=timezone.localtime(meeting.end),
         stamp=meeting.last_published_at or timezone.now(),
         last_modified=meeting.last_published_at,
         description=description,
-        location=meeting.place or None,
+        location=_line(meeting.place) or None,
         url=url,
         status="CANCELLED" if meeting.is_cancelled else "CONFIRMED",
-        categories=[terms_in_reading_language([meeting.series])[0].name]
+        categories=[_line(terms_in_reading_language([meeting.series])[0].name)]
         if meeting.series_id
         else (),
     )
@@ -45,7 +57,7 @@ def build_calendar(meetings, request, *, name, uid):
     calendar = icalendar.Calendar.new(
         prodid=PRODUCT_ID,
         uid=uid,
-        name=name,
+        name=_line(name),
         method="PUBLISH",
         refresh_interval=datetime.timedelta(hours=6),
     )

@@ -1,6 +1,8 @@
 """E-mails the network sends to people outside the admin: confirmations and invitations.
 
-Mail goes to the console in development and through SMTP in production (see settings).
+Sending stores the message in the outbox; a background worker delivers it (to the console in
+development, through SMTP in production; see outbox and the settings). Subjects are put on one
+line: a title with a line break never costs a notification.
 """
 
 from django.conf import settings
@@ -10,10 +12,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from outbox.subjects import one_line
+
 
 def _send(subject, template, context, recipient):
     body = render_to_string(template, context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, [recipient])
 
 
 def send_registration_confirmation(registration, request):
@@ -67,7 +71,7 @@ def notify_moderators(subject, template, context):
     )
     if recipients:
         body = render_to_string(template, {**context, "admin_url": settings.WAGTAILADMIN_BASE_URL})
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
 def send_application_declined(application, reason):

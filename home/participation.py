@@ -1,21 +1,27 @@
 """What every public form shares: a honeypot, a rate limit per client, consent, safe images.
 
 A refused request stores nothing and says why, with an honest status code: 400 for input we
-cannot accept, 429 when a client sends too much.
+cannot accept, 429 when a client sends too much. The rate limit counts accepted submissions
+only (a mistake costs nothing), in the cache every worker and server shares (limits.counting),
+and a refused form comes back with what the person typed.
 """
 
+import math
 import uuid
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from limits.clients import client_address
+from limits.counting import RateLimit
+from limits.text import refuse_line_breaks
 from medialibrary.images import without_metadata
 
 HONEYPOT_FIELD = "website"
@@ -33,6 +39,10 @@ class ParticipationForm(forms.Form):
     )
 
     consent_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        refuse_line_breaks(self)
 
     def full_clean(self):
         super().full_clean()
@@ -68,31 +78,52 @@ class ParticipationForm(forms.Form):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
 
-def client_address(request):
-    """The client's IP address; behind NETWORK_TRUSTED_PROXIES reverse proxies, the address
-    the outermost of them saw."""
-    proxies = settings.NETWORK_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+class SubmissionLimitReached(Exception):
+    """The client sent as many submissions as NETWORK_PARTICIPATION_RATE_LIMIT allows."""
+
+    def __init__(self, retry_after):
+        super().__init__(retry_after)
+        # Whole minutes, as the message says them.
+        self.retry_after = math.ceil(retry_after / 60) * 60
+
+    @property
+    def message(self):
+        minutes = self.retry_after // 60
+        return ngettext(
+            "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Einsendungen. Zum Schutz vor "
+            "Missbrauch nehmen wir gerade keine weiteren an; diese wurde nicht gespeichert. "
+            "Bitte senden Sie sie in einer Minute noch einmal.",
+            "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Einsendungen. Zum Schutz vor "
+            "Missbrauch nehmen wir gerade keine weiteren an; diese wurde nicht gespeichert. "
+            "Bitte senden Sie sie in %(minutes)d Minuten noch einmal.",
+            minutes,
+        ) % {"minutes": minutes}
 
 
-def rate_limited(request, scope):
-    """Count this submission attempt; True once the client exceeded the limit for ``scope``."""
+def submission_limit(scope):
     limit, window_seconds = settings.NETWORK_PARTICIPATION_RATE_LIMIT
-    key = f"participation:{scope}:{client_address(request)}"
-    if cache.add(key, 1, timeout=window_seconds):
-        return False
+    return RateLimit(f"submissions:{scope}", limit, window_seconds)
+
+
+def store_accepted_submission(request, scope, store):
+    """Store a valid submission with ``store()`` (atomically) and count it against the
+    client's limit for ``scope``; returns what ``store`` returns.
+
+    Raises SubmissionLimitReached, storing nothing, once the client reached the limit. The
+    count is taken before storing (atomically, so two workers cannot both take the last
+    place) and given back when storing fails.
+    """
+    limit = submission_limit(scope)
+    client = client_address(request)
+    slot = limit.take(client)
+    if slot is None:
+        raise SubmissionLimitReached(limit.retry_after(client))
     try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window_seconds)
-        return False
-    return attempts > limit
+        with transaction.atomic():
+            return store()
+    except BaseException:
+        limit.give_back(slot)
+        raise
 
 
 def sanitized_image(upload):
@@ -130,7 +161,8 @@ def handle_participation_form(
     success_message,
     form_kwargs=None,
 ):
-    """GET shows the form; POST checks rate limit, honeypot and input, then stores atomically.
+    """GET shows the form; POST checks honeypot and input, then stores atomically unless the
+    client reached the rate limit: then the form comes back as sent, with a message (429).
 
     ``on_valid(form)`` stores what the form holds and may return a message replacing
     ``success_message``.
@@ -138,12 +170,19 @@ def handle_participation_form(
     form_kwargs = form_kwargs or {}
     status = 200
     if request.method == "POST":
-        if rate_limited(request, scope):
-            return TemplateResponse(request, "pages/too_many_requests.html", context, status=429)
         form = form_class(request.POST, request.FILES, **form_kwargs)
         if form.is_valid():
-            with transaction.atomic():
-                message = on_valid(form)
+            try:
+                message = store_accepted_submission(request, scope, lambda: on_valid(form))
+            except SubmissionLimitReached as refusal:
+                response = TemplateResponse(
+                    request,
+                    template,
+                    {**context, "form": form, "submission_refused": refusal.message},
+                    status=429,
+                )
+                response["Retry-After"] = str(refusal.retry_after)
+                return response
             messages.success(request, message or success_message)
             return HttpResponseRedirect(success_url)
         status = 400

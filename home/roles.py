@@ -59,6 +59,8 @@ CITY_MODEL_PERMISSIONS = {
     "projects": _model_permissions(("outsideactor",)),
     # Which media collections are public as a whole (Settings → Media).
     "medialibrary": ["change_mediasettings"],
+    # Mail that could not be delivered: seen and sent again (Reports → undelivered mail).
+    "outbox": ["view_outgoingmail", "change_outgoingmail"],
 }
 
 

@@ -2,8 +2,7 @@
 is not translated yet), ranked by Wagtail's search backend. On PostgreSQL the index uses
 German stemming (SEARCH_CONFIG), so "Geschichten" finds "Geschichte"."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -11,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .languages import for_readers_of, reading_locale, visible
+from .paging import page_of
 
 # Wagtail's SQLite backend hands quotes and NUL to FTS5 unescaped, which answers with an
 # error instead of results; in a plain-text search they mean nothing anyway.
@@ -42,10 +42,7 @@ def search_view(request):
         status = 400
     elif query:
         paginator = Paginator(search_pages(query, reading_locale()), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("seite", 1))
-        except (EmptyPage, PageNotAnInteger) as error:
-            raise Http404(_("Diese Seite der Suchergebnisse gibt es nicht.")) from error
+        results, context["page_error"], status = page_of(paginator, request.GET.get("seite", 1))
         # One query per page type for the whole page of results, for their summaries.
         specific = {
             page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()

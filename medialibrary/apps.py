@@ -16,7 +16,9 @@ class MediaLibraryConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .images import limit_decoding
 
         signals.connect()
+        limit_decoding()
         # After the last migration (files of an older install go where the rule says).
         post_migrate.connect(sync_after_migrate, sender=self)

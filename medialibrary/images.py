@@ -7,6 +7,7 @@ decompression bomb) is refused without taking the server's memory.
 
 import io
 import secrets
+import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -25,6 +26,14 @@ DEFAULT_MAX_PIXELS = 50_000_000
 
 def max_pixels():
     return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or DEFAULT_MAX_PIXELS
+
+
+def limit_decoding():
+    """Make Pillow itself refuse, before decoding, any picture above the limit, wherever it is
+    opened (renditions of images stored before a check existed, Wagtail's admin): it raises
+    DecompressionBombError above twice MAX_IMAGE_PIXELS and only warns below."""
+    Image.MAX_IMAGE_PIXELS = max_pixels() // 2
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 def random_stem():
@@ -63,7 +72,10 @@ def without_metadata(fileobj, accepted_formats=tuple(EXTENSIONS)):
             if image_format not in accepted_formats:
                 raise UnidentifiedImageError(image_format)
             width, height = image.size
-            if width * height > max_pixels():
+            # Every frame of an animation is decoded when it is re-encoded: count them all (the
+            # number of frames, too, is read without decoding any).
+            frames = getattr(image, "n_frames", 1) if image_format in ("GIF", "WEBP") else 1
+            if width * height * frames > max_pixels():
                 _refuse(
                     _(
                         "Das Bild ist mit %(width)d × %(height)d Pixeln zu groß (höchstens "
@@ -77,7 +89,14 @@ def without_metadata(fileobj, accepted_formats=tuple(EXTENSIONS)):
                     "too_many_pixels",
                 )
             data, width, height = _reencode(image, image_format)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as error:
+    except Image.DecompressionBombError as error:
+        # Pillow's own limit (limit_decoding) refused it while reading the header.
+        raise ValidationError(
+            _("Das Bild hat zu viele Pixel (höchstens %(megapixels)d Megapixel).")
+            % {"megapixels": max_pixels() // 1_000_000},
+            code="too_many_pixels",
+        ) from error
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValidationError(
             _("Bitte ein Bild als JPEG, PNG, WebP oder GIF hochladen."), code="invalid_image"
         ) from error

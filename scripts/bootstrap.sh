@@ -1,5 +1,5 @@
 # Shared by scripts/run and scripts/test: find Python 3.12+, create .venv, install the project.
-# Sourced, not run. Usage: bootstrap "<extras>"   (e.g. "" or "test")
+# Sourced, not run. Usage: bootstrap "<lock>"   ("" for requirements/base.txt, "test")
 
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,7 +17,9 @@ find_python() {
 }
 
 bootstrap() {
-  local extras="$1" python spec stamp
+  # "" installs requirements/base.txt, "test" requirements/test.txt: exact versions with hashes
+  # (scripts/lock makes them from pyproject.toml), the same for every Python 3.12+.
+  local lock="requirements/${1:-base}.txt" python stamp
   if [ ! -x .venv/bin/python ] \
     || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
     if ! python=$(find_python); then
@@ -31,14 +33,15 @@ bootstrap() {
     "$python" -m venv .venv
     .venv/bin/python -m pip install --quiet --upgrade pip
   fi
-  spec="."
-  [ -n "$extras" ] && spec=".[$extras]"
-  # Reinstall only when the declared dependencies changed since the last install.
-  stamp=".venv/.installed-${extras:-base}-$(sha256sum pyproject.toml | cut -c1-16)"
+  # Reinstall only when the lock file changed since the last install.
+  stamp=".venv/.installed-${1:-base}-$(sha256sum "$lock" | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
-    echo "==> Installing the project and its dependencies ($spec)"
-    .venv/bin/python -m pip install --quiet --editable "$spec"
-    rm -f .venv/.installed-"${extras:-base}"-*
+    echo "==> Installing the locked dependencies ($lock) and the project"
+    .venv/bin/python -m pip install --quiet --require-hashes --requirement "$lock"
+    # The project itself, editable (site/ is imported as config), built with the locked
+    # setuptools instead of one fetched unpinned.
+    .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+    rm -f .venv/.installed-"${1:-base}"-*
     touch "$stamp"
   fi
   # The interface in every language: the catalogues in locale/, compiled (in Python, no

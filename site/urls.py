@@ -16,8 +16,12 @@ from home.views import favicon, serve_page
 urlpatterns = [
     # Browsers and crawlers ask for /favicon.ico whatever the page says.
     path("favicon.ico", favicon),
+    # For load balancers and monitoring: 503 while the database is down (operations.views).
+    path("", include("operations.urls")),
     # Admin views that name a page by id, before Wagtail's own (see home.admin_pages).
     path("admin/", include(admin_pages_urlpatterns)),
+    # Login and password reset with their limits (limits.logins), in place of Wagtail's.
+    path("admin/", include("limits.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v3/", api.urls),
     # Documents through the view that checks who may read them (medialibrary.views).
@@ -25,6 +29,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": NetworkSitemap}}, name="sitemap"),
     path("", include("tours.urls")),
 ]
+
+# The API answers errors as problem details; a database outage is a 503 (operations.views).
+handler400 = "operations.views.bad_request"
+handler403 = "operations.views.permission_denied"
+handler404 = "operations.views.page_not_found"
+handler500 = "operations.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -5,12 +5,28 @@ import pytest
 from network_users import make_city_editor, make_editor_of
 
 from django.core.management import call_command
+from django.test import override_settings
 
 from wagtail.models import Collection, Page
 
 from home.models import AssociationIndexPage, HomePage, MeetingIndexPage
 from projects.models import ProjectIndexPage
 from tours.models import TourIndexPage, TourPage
+
+# As in production, the default mailer stores each message in the outbox and enqueues its
+# delivery (the "background" task backend runs it at once in tests: config.settings.test).
+QUEUED_MAILERS = {
+    "default": {"BACKEND": "outbox.backends.QueuedBackend"},
+    "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def mail_through_the_outbox(django_test_environment):
+    """Django's test environment makes every mailer locmem; the outbox goes back in front, so
+    that every test's mail takes the production path and still lands in mail.outbox."""
+    with override_settings(MAILERS=QUEUED_MAILERS):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -63,10 +79,12 @@ def people():
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Each test starts with no submissions counted against its client."""
-    from django.core.cache import cache
+    """Each test starts with an empty cache and no submissions, failed logins or password
+    resets counted against its client (limits.counting)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import hashlib
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
+from . import query_guard
 from .fields import current_request
 
 API_PREFIX = "/api/"
@@ -24,7 +25,7 @@ class APIMiddleware:
             return self.get_response(request)
         reset_token = current_request.set(request)
         try:
-            response = self.get_response(request)
+            response = query_guard.refusal(request) or self.get_response(request)
         finally:
             current_request.reset(reset_token)
         return self.with_caching_headers(request, response)

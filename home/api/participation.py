@@ -6,7 +6,6 @@ from typing import Literal
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext
 
@@ -14,7 +13,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.utils.forms import FormValidationError
 
-from home.participation import rate_limited
+from home.participation import SubmissionLimitReached, store_accepted_submission
 
 router = Router(tags=["participation"], auth=[AllowAnonymous()])
 
@@ -42,27 +41,22 @@ class ParticipationInput(Schema):
 def submit(request, *, form_class, form_kwargs=None, scope, data, files=None, store):
     """Validate ``data`` with the public form ``form_class`` and keep it atomically.
 
-    ``store(form)`` keeps the submission and returns (status, message). Answers 429 when the
-    client sent too much (shared with the HTML form of the same scope), 422 with one error per
-    field for bad input; a refused submission stores nothing.
+    ``store(form)`` keeps the submission and returns (status, message). Answers 422 with one
+    error per field for bad input (which does not count against the client), 429 when the
+    client reached the limit of accepted submissions (shared with the HTML form of the same
+    scope); a refused submission stores nothing.
     """
-    if rate_limited(request, scope):
-        response = problem_response(
-            status=429,
-            detail=gettext(
-                "Zu viele Einsendungen von Ihrem Anschluss. Bitte versuchen Sie es in einer "
-                "Stunde noch einmal."
-            ),
-        )
-        response["Retry-After"] = "3600"
-        return response
     form = form_class(data=data, files=files or {}, **(form_kwargs or {}))
     if not form.is_valid():
         # One error per field, with the form's own (German) messages: a front end can show
         # them next to its fields, as the website does.
         raise FormValidationError.from_form(form)
-    with transaction.atomic():
-        status, message = store(form)
+    try:
+        status, message = store_accepted_submission(request, scope, lambda: store(form))
+    except SubmissionLimitReached as refusal:
+        response = problem_response(status=429, detail=refusal.message)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
     return SubmissionReceived(status=status, message=str(message))
 
 

@@ -5,11 +5,10 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -37,6 +36,7 @@ from ..api.fields import (
 from ..blocks import RICH_TEXT_FEATURES
 from ..filters import AssociationFilter
 from ..languages import for_readers_of, pages_below
+from ..paging import page_of
 from .base import NetworkPageForm, NetworkPageMixin, SectionIndexPage
 
 LOGO_RENDITION = "fill-160x160"
@@ -85,10 +85,9 @@ class AssociationIndexPage(SectionIndexPage):
             return context
 
         paginator = Paginator(directory.qs, settings.NETWORK_DIRECTORY_PAGE_SIZE)
-        try:
-            page_of_results = paginator.page(request.GET.get("seite", 1))
-        except (EmptyPage, PageNotAnInteger) as error:
-            raise Http404(_("Diese Seite des Verzeichnisses gibt es nicht.")) from error
+        page_of_results, context["page_error"], context["page_status"] = page_of(
+            paginator, request.GET.get("seite", 1)
+        )
         context["associations"] = page_of_results
         context["filters_applied"] = directory.active_filters()
         return context
@@ -98,6 +97,9 @@ class AssociationIndexPage(SectionIndexPage):
         # A filter link that names an unknown term is a bad request; say so honestly.
         if response.context_data["associations"] is None:
             response.status_code = 400
+        elif response.context_data.get("page_status", 200) != 200:
+            # A page number that is no page of the directory (see home.paging).
+            response.status_code = response.context_data["page_status"]
         return response
 
 

@@ -20,6 +20,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from limits.text import refuse_line_breaks
+
 from ..api.fields import (
     FormFieldInfo,
     TranslationLink,
@@ -81,6 +83,8 @@ class NetworkPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         self._keep_permissions_of_own_fields()
         super().__init__(*args, **kwargs)
+        # Titles and other one-line fields take one line (admin and API alike).
+        refuse_line_breaks(self)
         self._withhold()
         if self.instance.locale_id:
             locale = self.instance.locale

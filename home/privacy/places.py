@@ -8,9 +8,9 @@ or clean up (audit log, search index); last a search of every other table, which
 but reports what is left, so that a store missing here shows up in the report.
 
 A new store of personal data is one more entry: for this app, in ``builtin_places()``; another
-app returns its places from the hook ``register_personal_data_places``. When mail goes out
-through a task queue with a database backend (django-tasks), its task rows hold recipients'
-addresses, and the queue becomes one more place here.
+app returns its places from the hook ``register_personal_data_places``. Mail goes out through
+the outbox (a table of messages not delivered yet, see stores.OutgoingMails); the task queue's
+rows name only a message's number.
 """
 
 from dataclasses import dataclass, field
@@ -72,6 +72,7 @@ def builtin_places():
         DerivedPages,
         FormSubmissions,
         Leftovers,
+        OutgoingMails,
         PageContactFields,
         PageText,
         Records,
@@ -92,6 +93,7 @@ def builtin_places():
         PageText(),
         *[Records(model) for model in personal_data_models()],
         FormSubmissions(),
+        OutgoingMails(),
         Accounts(),
         Redirects(),
         *[AuditLog(model) for model in log_entry_models()],

@@ -682,6 +682,59 @@ class Redirects(Place):
         return [result]
 
 
+# Mail on its way out --------------------------------------------------------------------------
+
+
+class OutgoingMails(Place):
+    """Mail in the outbox (outbox.OutgoingMail) to the person, or about them: waiting for
+    delivery or not delivered. Delivered mail is deleted at once; the task queue's rows hold
+    only a message's number. Deleted: a message about a person who asked to be erased is not to
+    go out later, nor to be sent again from the report."""
+
+    stage = RECORDS
+    label = _("Ausgehende E-Mails")
+
+    def mails(self, person):
+        from outbox.models import OutgoingMail
+
+        regex = pattern([person.email, *person.full_names])
+        fields = ["to", "cc", "bcc", "reply_to", "subject", "body", "alternatives", "headers"]
+        # Read in Python, not searched in the database: JSON columns may keep letters escaped,
+        # and the table holds only what is not delivered yet.
+        return [
+            mail
+            for mail in OutgoingMail.objects.iterator()
+            if mentions([getattr(mail, name) for name in fields], regex)
+        ]
+
+    def export(self, person):
+        return [
+            {
+                "type": str(mail._meta.verbose_name),
+                "table": _table(type(mail)),
+                "id": mail.pk,
+                "created_at": mail.created_at,
+                "status": mail.status,
+                "to": mail.to,
+                "cc": mail.cc,
+                "bcc": mail.bcc,
+                "reply_to": mail.reply_to,
+                "subject": mail.subject,
+                "body": mail.body,
+            }
+            for mail in self.mails(person)
+        ]
+
+    def erase(self, person):
+        from outbox.models import OutgoingMail
+
+        result = Result(str(self.label), _table(OutgoingMail))
+        for mail in self.mails(person):
+            mail.delete()
+            result.deleted += 1
+        return [result]
+
+
 # Accounts -----------------------------------------------------------------------------------
 
 

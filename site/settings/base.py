@@ -21,13 +21,18 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-# Our apps in dependency order: the media library below everything, home is the base of the
-# network, walks build on it, projects link walks.
+# Our apps in dependency order: the media library and the outbox below everything, home is the
+# base of the network, walks build on it, projects link walks.
 INSTALLED_APPS = [
+    # Limits on what clients send (rate limits, login throttle, body size): below everything.
+    "limits",
     "medialibrary",
+    "outbox",
     "home",
     "tours",
     "projects",
+    # Health endpoint, answers during outages, backup and restore.
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -53,6 +58,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The database backend of the tasks framework (the task table and `manage.py db_worker`).
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +73,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # CORS first, so that its headers reach error responses too (none allowed by default).
     "corsheaders.middleware.CorsMiddleware",
+    # Every error of the API as problem+json, whichever layer made it (operations.middleware).
+    "operations.middleware.APIProblemMiddleware",
+    # Oversized bodies are refused (413) before anything reads them; see limits.uploads.
+    "limits.uploads.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -114,6 +125,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails within seconds instead of holding the worker (libpq waits
+    # for the operating system's TCP timeout otherwise); /health/ and the 503 pages rely on it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -150,7 +167,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -160,12 +177,38 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Work off the request path (Django's tasks framework). "default" runs Wagtail's own tasks
+# (reference index, renditions) at once, as before: the media rules read the reference index
+# right after a save. "background" is the database backend: mail goes there (see outbox), and a
+# worker works it off: `manage.py db_worker --backend background` (scripts/run starts one).
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Wagtail's tasks run at once in the web process: their start and end are no news (the worker,
+# `db_worker`, still logs its own at INFO).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "loggers": {"django.tasks": {"level": "WARNING"}},
+}
+# Mail: "default" stores each message in the outbox and enqueues its delivery; "delivery"
+# sends it (the console here, SMTP in production, see there).
+MAILERS = {
+    "default": {"BACKEND": "outbox.backends.QueuedBackend"},
+    "delivery": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
+}
+# A failed delivery is tried again after these many seconds (1 min, 5 min, 30 min, 2 h); after
+# the last try it waits for the city editors (admin: Berichte › Nicht zugestellte E-Mails).
+OUTBOX_RETRY_DELAYS = (60, 5 * 60, 30 * 60, 2 * 60 * 60)
+
 # Wagtail's page editor posts many fields for pages with StreamFields and inline panels.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Netzwerk Migrantenorganisationen Sindelfingen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with queries made safe for it (quotes, NUL, length): see there.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's German stemming for the index, so that "Geschichten" finds "Geschichte".
     # After changing it, rebuild the index: manage.py update_index.
@@ -245,12 +288,34 @@ NETWORK_RETENTION_DAYS = {
     "membership_applications": 180,  # after the decision
     "story_submissions": 365,  # after arrival, for stories not taken over
     "invitations": 90,  # after expiry
+    "undelivered_mails": 30,  # mail that failed for good, after it was written
 }
 NETWORK_INVITATION_VALID_DAYS = 7
 # Submissions per client and form: (count, seconds).
 NETWORK_PARTICIPATION_RATE_LIMIT = (5, 60 * 60)
 NETWORK_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
-# How many reverse proxies (that set X-Forwarded-For) stand in front of the app servers.
+# Request bodies (limits.uploads): a multipart body (an upload) may hold the largest file
+# accepted anywhere plus 1 MB of other fields; anything longer is refused by its
+# Content-Length (413) before it is read. The reverse proxy's limit should match (README).
+NETWORK_REQUEST_BODY_MAX_BYTES = (
+    max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE, NETWORK_UPLOAD_MAX_BYTES)
+    + 1024 * 1024
+)
+# Other bodies (forms, JSON), and the form fields of a multipart body, as Django's default.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded files above this size are spooled to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Admin logins (limits.logins): after this many failures within NETWORK_LOGIN_LOCKOUT_SECONDS,
+# the account (as typed, from any client) or the client (for any account) is locked for as
+# long; the lock ends by itself.
+NETWORK_LOGIN_FAILURE_LIMITS = {"account": 10, "client": 30}
+NETWORK_LOGIN_LOCKOUT_SECONDS = 15 * 60
+# Password reset mails: (count, seconds) per e-mail address and per client.
+NETWORK_PASSWORD_RESET_LIMITS = {"address": (3, 60 * 60), "client": (10, 60 * 60)}
+WAGTAILADMIN_USER_LOGIN_FORM = "limits.views.ThrottledLoginForm"
+# How many reverse proxies (that set X-Forwarded-For) stand in front of the app servers. The
+# limits above count the client address the outermost of them saw; with 0 (the default) the
+# header is ignored, as any client could write it.
 NETWORK_TRUSTED_PROXIES = int(os.environ.get("NETWORK_TRUSTED_PROXIES", "0"))
 # Documents, private images and what the public sends (photos) are kept here, outside
 # MEDIA_ROOT: never served by the web server, only through views that check who asks.
@@ -268,12 +333,35 @@ TOURS_MINUTES_PER_STOP = int(os.environ.get("TOURS_MINUTES_PER_STOP", "8"))
 TOURS_MAP_TILE_URL = os.environ.get("TOURS_MAP_TILE_URL", "")
 TOURS_MAP_ATTRIBUTION = os.environ.get("TOURS_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
 
-# Several app servers share one cache when REDIS_URL is set; otherwise each process keeps its own.
+# Caches. "default" serves what a process may keep for itself; "shared" holds what every worker
+# and server must count together (rate limits, failed logins; see limits.counting). With
+# REDIS_URL both live in that Redis; without it "default" stays in each process's memory and
+# "shared" is a table in the database (created by `manage.py migrate`).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "netzwerk",
-        }
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "netzwerk-shared",
+        },
     }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "network_shared_cache",
+        },
+    }
+
+# Operations (see the README's "Operations"): what a 503 tells clients to wait before they try
+# again, how long a task may wait for a worker before /health/ calls the queue failing, and
+# where manage.py backup writes its archives.
+OPERATIONS_RETRY_AFTER_SECONDS = int(os.environ.get("OPERATIONS_RETRY_AFTER_SECONDS", "30"))
+OPERATIONS_TASKS_MAX_WAIT_SECONDS = int(os.environ.get("OPERATIONS_TASKS_MAX_WAIT_SECONDS", "600"))
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "backups"))

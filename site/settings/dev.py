@@ -6,5 +6,4 @@ from .base import env_list
 DEBUG = True
 SECRET_KEY = "django-insecure-dev-only-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *env_list("ALLOWED_HOSTS")]
-# Mail goes to the console.
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Mail goes through the outbox to the console (base: MAILERS); scripts/run starts the worker.

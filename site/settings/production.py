@@ -35,6 +35,8 @@ STORAGES = {
 # HTTPS everywhere; a reverse proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers and monitoring ask /health/ over plain HTTP on the internal network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
@@ -44,8 +46,12 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Every message goes into the outbox (a table); the worker (`manage.py db_worker --backend
+# background`) delivers it through SMTP, and a server that stalls costs it EMAIL_TIMEOUT
+# seconds per try, never a request.
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "outbox.backends.QueuedBackend"},
+    "delivery": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
             "host": os.environ.get("EMAIL_HOST", "localhost"),
@@ -53,15 +59,33 @@ MAILERS = {
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", True),
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
         },
-    }
+    },
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netzwerk@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who gets a report of every server error (comma-separated addresses); nobody when unset.
+ADMINS = env_list("ADMINS")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Reports to ADMINS go through the outbox: a stalled mail server never holds a worker.
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "outbox.error_reports.QueuedAdminEmailHandler",
+        },
+    },
+    # Django's own logger, with the queued handler instead of Django's AdminEmailHandler; its
+    # records reach the console through the root.
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.tasks": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -8,10 +8,27 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Mail goes through the outbox as everywhere, and is delivered at once into mail.outbox: Django's
+# test environment turns every mailer into locmem; tests/conftest.py puts the outbox back in
+# front (see there).
+MAILERS = {
+    "default": {"BACKEND": "outbox.backends.QueuedBackend"},
+    "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+}
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+}
 # Serve static files from the apps, as in development, without a collectstatic run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="netzwerk-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="netzwerk-test-private-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The shared cache in memory: tests that need it shared between processes (the database cache
+# of the embedded default, tests/limits) configure their own; each test starts empty
+# (tests/conftest.py).
+CACHES = {
+    **CACHES,  # noqa: F405
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+}

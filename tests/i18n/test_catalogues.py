@@ -21,7 +21,7 @@ from home.management.commands.update_translations import extract
 LOCALE = settings.LOCALE_PATHS[0]
 TEMPLATE_FOLDERS = [settings.BASE_DIR / "templates"] + [
     path
-    for app in ("home", "tours", "projects")
+    for app in ("home", "tours", "projects", "operations")
     if (path := settings.BASE_DIR / app / "templates").exists()
 ]
 #: Where the public site's strings come from: its templates (not the admin's), its forms and
@@ -35,6 +35,8 @@ PUBLIC_SOURCES = (
     "home/filters.py",
     "home/languages.py",
     "medialibrary/images.py",
+    # The page shown while the database is down, and the API's problem details.
+    "operations/",
     "tours/forms.py",
     "tours/geo.py",
     "tours/sketch.py",

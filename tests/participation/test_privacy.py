@@ -29,6 +29,7 @@ def records(settings):
         "membership_applications": 180,
         "story_submissions": 365,
         "invitations": 90,
+        "undelivered_mails": 30,
     }
     now = timezone.now()
     past_meeting = MeetingPage.objects.get(slug="auftakttreffen-2021")  # ended in 2021

@@ -1,14 +1,17 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.models.participation import retention_cutoff
 from home.privacy import personal_data_models
+from outbox.models import OutgoingMail
 
 
 class Command(BaseCommand):
     help = (
         "Deletes personal data kept longer than NETWORK_RETENTION_DAYS allows: meeting "
         "registrations some weeks after the meeting, decided applications, stories not taken "
-        "over, old invitations. Run it daily (cron or a systemd timer). --dry-run only counts."
+        "over, old invitations, mail that could not be delivered. Run it daily (cron or a "
+        "systemd timer). --dry-run only counts."
     )
 
     def add_arguments(self, parser):
@@ -25,5 +28,14 @@ class Command(BaseCommand):
                 total += len(expired)
                 if expired:
                     self.stdout.write(f"{model._meta.verbose_name_plural}: {len(expired)}")
+            undelivered = OutgoingMail.objects.undelivered_since(
+                retention_cutoff("undelivered_mails")
+            )
+            count = undelivered.count()
+            if count and not dry_run:
+                undelivered.delete()
+            total += count
+            if count:
+                self.stdout.write(f"{OutgoingMail._meta.verbose_name_plural}: {count}")
         verb = "würden gelöscht" if dry_run else "gelöscht"
         self.stdout.write(self.style.SUCCESS(f"{total} Datensätze {verb}."))

@@ -1,0 +1,1 @@
+# No models: the module makes Django send this app post_migrate (see limits.apps).
