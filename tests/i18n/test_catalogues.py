@@ -21,7 +21,7 @@ from home.management.commands.update_translations import extract
 LOCALE = settings.LOCALE_PATHS[0]
 TEMPLATE_FOLDERS = [settings.BASE_DIR / "templates"] + [
     path
-    for app in ("home", "tours", "projects", "operations")
+    for app in ("home", "tours", "projects", "operations", "limits", "outbox")
     if (path := settings.BASE_DIR / app / "templates").exists()
 ]
 #: Where the public site's strings come from: its templates (not the admin's), its forms and
@@ -34,9 +34,15 @@ PUBLIC_SOURCES = (
     "home/views.py",
     "home/filters.py",
     "home/languages.py",
+    "home/paging.py",
+    "home/api/query_guard.py",
     "medialibrary/images.py",
     # The page shown while the database is down, and the API's problem details.
     "operations/",
+    # What a reader is told when a form or an upload is refused.
+    "limits/text.py",
+    "limits/uploads.py",
+    "limits/templates/",
     "tours/forms.py",
     "tours/geo.py",
     "tours/sketch.py",
