@@ -11,9 +11,12 @@ menu entry is not shown to them (wagtail_hooks).
 
 import functools
 
+from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_list_or_404
+from django.shortcuts import get_list_or_404, redirect
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 
@@ -23,10 +26,11 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from .permissions import hidden_from, sees_every_page, without_foreign_drafts
 
@@ -53,6 +57,37 @@ def guarded(view):
     return guarded_view
 
 
+class NetworkEditView(EditView):
+    """Wagtail's editor, safe against a workflow step decided twice.
+
+    A workflow button adds hidden inputs to the edit form and leaves them there; Wagtail's
+    autosave then posts the form with them while the reviewer's own submit is under way, and
+    the second request found the step already decided (a 500 in Wagtail). An autosave only
+    ever saves a draft; a step decided meanwhile (by the same person in another tab, or by a
+    colleague) is a message, not an error.
+    """
+
+    @functools.cached_property
+    def action_name_and_method(self):
+        if self.expects_json_response and self.request.POST.get("action-workflow-action"):
+            return ("save", self.save_action)
+        return super().action_name_and_method
+
+    def perform_workflow_action(self):
+        with transaction.atomic():
+            # One decision at a time: the second waits here, then finds the step decided.
+            WorkflowState.objects.select_for_update().filter(
+                pk=getattr(self.workflow_state, "pk", None)
+            ).first()
+            if not self.workflow_action_is_valid():
+                messages.warning(
+                    self.request,
+                    _("Dieser Schritt ist schon entschieden. Hier sehen Sie den neuen Stand."),
+                )
+                return redirect("wagtailadmin_pages:edit", self.page.pk)
+            return super().perform_workflow_action()
+
+
 class NetworkPageViewSet(PageViewSet):
     """Wagtail's views for every page type, each refusing ids of pages hidden from the user.
 
@@ -61,6 +96,7 @@ class NetworkPageViewSet(PageViewSet):
 
     name = "network_pages"
     url_prefix = "network-pages"
+    edit_view_class = NetworkEditView
 
     @functools.cached_property
     def guarded_views(self):

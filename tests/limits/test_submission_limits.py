@@ -3,6 +3,7 @@ back as the person filled it in, with a message and 429 (HTML forms and API alik
 is the one X-Forwarded-For names only behind configured proxies."""
 
 import pytest
+from public_forms import application_data, registration_data, story_data
 
 from django.test import Client
 
@@ -29,38 +30,20 @@ def meeting():
     return meeting
 
 
+# Numbered, so that each submission is told apart from the others.
 def story(number, **overrides):
-    return {
-        "title": f"Die Reise Nummer {number}",
-        "story": "Wir kamen im Winter 1971 an.",
-        "author_name": "Nonna Maria",
-        "email": "maria@example.org",
-        "consent_to_publish": "on",
-        "consent_privacy": "on",
-        "website": "",
-    } | overrides
+    return story_data(title=f"Die Reise Nummer {number}") | overrides
 
 
 def application(number, **overrides):
-    return {
-        "association_name": f"Beispielverein Nummer {number}",
-        "focus": "Kultur",
-        "contact_name": "Alex Beispiel",
-        "email": "alex@example.org",
-        "consent_privacy": "on",
-        "website": "",
-    } | overrides
+    return application_data(association_name=f"Beispielverein Nummer {number}") | overrides
 
 
 def registration(number, **overrides):
-    return {
-        "name": f"Pat Beispiel Nummer {number}",
-        "association_name": "Circolo",
-        "email": f"pat{number}@example.org",
-        "people": "1",
-        "consent_privacy": "on",
-        "website": "",
-    } | overrides
+    return (
+        registration_data(name=f"Pat Beispiel Nummer {number}", email=f"pat{number}@example.org")
+        | overrides
+    )
 
 
 FORMS = {

@@ -7,6 +7,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 from mail_servers import recording_smtp_server, work_off_the_queue
 from network_users import make_city_editor
+from public_forms import application_data, registration_data, story_data
 
 from django.utils import timezone
 
@@ -23,55 +24,21 @@ ACKNOWLEDGED_WITHIN = 1.0
 
 def submit_story(client):
     page = StoryFormPage.objects.get(locale__language_code="de")
-    response = client.post(
-        page.url,
-        {
-            "title": "Der Koffer im Keller",
-            "story": "Wir kamen im Winter 1971 an.",
-            "place": "Marktplatz",
-            "author_name": "Nonna Maria",
-            "email": "maria@example.org",
-            "consent_to_publish": "on",
-            "consent_privacy": "on",
-            "website": "",
-        },
-    )
-    assert StorySubmission.objects.filter(title="Der Koffer im Keller").exists()
+    response = client.post(page.url, story_data())
+    assert StorySubmission.objects.filter(title=story_data()["title"]).exists()
     return response
 
 
 def register_for_meeting(client):
     meeting = MeetingPage.objects.get(slug="naechstes-vernetzungstreffen")
-    response = client.post(
-        f"{meeting.url}anmelden/",
-        {
-            "name": "Pat Beispiel",
-            "association_name": "Circolo",
-            "email": "pat@example.org",
-            "people": "1",
-            "consent_privacy": "on",
-            "website": "",
-        },
-    )
+    response = client.post(f"{meeting.url}anmelden/", registration_data())
     assert MeetingRegistration.objects.filter(email="pat@example.org").exists()
     return response
 
 
 def apply_to_join(client):
-    response = client.post(
-        "/de/mitmachen/",
-        {
-            "association_name": "Tanzkreis Kalimera",
-            "focus": "Tanz und Musik",
-            "contact_name": "Eleni Beispiel",
-            "email": "eleni@example.org",
-            "phone": "",
-            "message": "",
-            "consent_privacy": "on",
-            "website": "",
-        },
-    )
-    assert MembershipApplication.objects.filter(email="eleni@example.org").exists()
+    response = client.post("/de/mitmachen/", application_data())
+    assert MembershipApplication.objects.filter(email="alex@example.org").exists()
     return response
 
 

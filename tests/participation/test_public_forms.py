@@ -3,9 +3,11 @@ oversize or wrong uploads and missing consent each get a clear error and store n
 
 import io
 
+import public_forms
 import pytest
 from network_users import make_city_editor
 from PIL import Image
+from public_forms import application_data, registration_data
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,18 +33,7 @@ def story_page():
 
 
 def story_data(**overrides):
-    data = {
-        "title": SECRET_STORY,
-        "story": "Wir kamen im Winter 1971 an.",
-        "place": "Marktplatz",
-        "author_name": "Nonna Maria",
-        "email": "maria@example.org",
-        "consent_to_publish": "on",
-        "consent_privacy": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
+    return public_forms.story_data(title=SECRET_STORY) | overrides
 
 
 def photo(format="JPEG", size=(64, 48), gps=True):
@@ -195,21 +186,8 @@ def test_without_csrf_token_nothing_is_stored(story_page):
 # Joining the network -------------------------------------------------------------------------
 
 
-def join_data(**overrides):
-    return {
-        "association_name": "Neuer Beispielverein e. V.",
-        "focus": "Kultur",
-        "contact_name": "Alex Beispiel",
-        "email": "alex@example.org",
-        "phone": "",
-        "message": "Wir möchten mitmachen.",
-        "consent_privacy": "on",
-        "website": "",
-    } | overrides
-
-
 def test_an_application_to_join_is_stored_and_nothing_is_live(client):
-    response = client.post("/de/mitmachen/", join_data())
+    response = client.post("/de/mitmachen/", application_data())
 
     assert response.status_code == 302
     application = MembershipApplication.objects.get()
@@ -218,7 +196,7 @@ def test_an_application_to_join_is_stored_and_nothing_is_live(client):
 
 
 def test_an_application_needs_a_valid_email(client):
-    response = client.post("/de/mitmachen/", join_data(email="keine-adresse"))
+    response = client.post("/de/mitmachen/", application_data(email="keine-adresse"))
 
     assert response.status_code == 400
     assert "gültige E-Mail-Adresse" in response.content.decode()
@@ -237,14 +215,7 @@ def meeting():
 
 
 def register(client, meeting, **overrides):
-    data = {
-        "name": "Pat Beispiel",
-        "association_name": "Circolo",
-        "email": "pat@example.org",
-        "people": "1",
-        "consent_privacy": "on",
-        "website": "",
-    } | overrides
+    data = registration_data(**overrides)
     return client.post(f"{meeting.url}anmelden/", data)
 
 
