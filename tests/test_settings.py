@@ -1,43 +1,21 @@
 """Configuration: German first, i18n on, PostgreSQL by URL, production refuses to run insecurely."""
 
 import importlib
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from management import PRODUCTION_ENV, REPOSITORY, manage
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from wagtail.models import Locale
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    "SECRET_KEY": "a-long-random-secret-only-for-this-test-0123456789-abcdefghijklmnop",
-    "ALLOWED_HOSTS": "netzwerk.example.org",
-    "CSRF_TRUSTED_ORIGINS": "https://netzwerk.example.org",
-}
-
 
 def fresh_import(module_name):
     sys.modules.pop(module_name, None)
     return importlib.import_module(module_name)
-
-
-def manage(*args, env, unset=()):
-    environment = {k: v for k, v in {**os.environ, **env}.items() if k not in unset}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPOSITORY,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_german_is_the_default_language_in_berlin_time():

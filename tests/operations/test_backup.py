@@ -10,15 +10,12 @@ its own, into a second database of the test's own (PostgreSQL) or a new file (SQ
 import hashlib
 import io
 import json
-import os
 import sqlite3
 import stat
-import subprocess
-import sys
 import tarfile
-from pathlib import Path
 
 import pytest
+from management import manage
 from media_files import phone_photo_upload
 from PIL import Image as PILImage
 
@@ -36,8 +33,6 @@ from operations.backup import BackupError, postgresql_program
 from tours.models import StoryFormPage, StorySubmission
 
 committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -148,7 +143,6 @@ class Target:
 
     def restore(self, archive, *options):
         env = {
-            **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": "only-for-this-test-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG",
             "ALLOWED_HOSTS": "localhost",
@@ -156,16 +150,7 @@ class Target:
             "MEDIA_ROOT": str(self.media),
             "PRIVATE_MEDIA_ROOT": str(self.private),
         }
-        env.pop("REDIS_URL", None)
-        return subprocess.run(
-            [sys.executable, "manage.py", "restore", str(archive), *options],
-            cwd=REPOSITORY,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        return manage("restore", str(archive), *options, env=env, unset=("REDIS_URL",), timeout=300)
 
     def rows(self):
         if self.vendor == "postgresql":

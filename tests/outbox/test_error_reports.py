@@ -2,14 +2,11 @@
 report never makes things worse, least of all when the database is the trouble."""
 
 import logging
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 from unittest import mock
 
 import pytest
+from management import PRODUCTION_ENV, manage
 
 from django.db import OperationalError, transaction
 
@@ -17,8 +14,6 @@ from outbox.error_reports import QueuedAdminEmailHandler
 from outbox.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
-
-REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -98,22 +93,11 @@ def test_production_sends_every_mail_and_error_report_through_the_outbox():
         "print(type(mailers['default']).__name__); "
         "print(mailers['delivery'].timeout)"
     )
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "a-long-random-secret-only-for-this-test-0123456789-abcdefghijklmnop",
-        "ALLOWED_HOSTS": "netzwerk.example.org",
-        "ADMINS": "betrieb@example.org",
-        "EMAIL_TIMEOUT": "12",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=REPOSITORY,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        env={**PRODUCTION_ENV, "ADMINS": "betrieb@example.org", "EMAIL_TIMEOUT": "12"},
     )
 
     assert result.returncode == 0, result.stderr
