@@ -144,7 +144,7 @@ def test_the_city_exports_a_meetings_registrations_as_csv(city_client):
 
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert len(rows) == 3
     assert {row[1] for row in rows[1:]} == {"Ana", "Ben"}
 

@@ -38,7 +38,7 @@ def download(client, url, export_format, **params):
     assert response.status_code == 200
     content = b"".join(response.streaming_content)
     if export_format == "csv":
-        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=";"))
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
