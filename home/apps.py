@@ -24,12 +24,14 @@ class HomeConfig(AppConfig):
         # Before the first request asks Wagtail's policy registry (see home.permissions).
         register_page_permission_policy()
 
-        from . import choosers, privacy, spreadsheets
+        from . import choosers, notifications, privacy, spreadsheets
 
         # Every admin export (ours and Wagtail's reports) neutralises formulas; see there.
         spreadsheets.install()
         # Choosers show only what their viewer may see; see there.
         choosers.install()
+        # Wagtail's moderation mail in each recipient's language, not the sender's.
+        notifications.install()
         privacy.register_log_actions()
 
         # setup_network first creates the permissions of every app, so home's own

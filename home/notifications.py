@@ -1,18 +1,30 @@
-"""E-mails the network sends to people outside the admin: confirmations and invitations.
+"""E-mails the network sends: confirmations and invitations to people outside the admin, and
+notices to the city's editors.
 
 Sending stores the message in the outbox; a background worker delivers it (to the console in
 development, through SMTP in production; see outbox and the settings). Subjects are put on one
 line: a title with a line break never costs a notification.
+
+A mail to an editor is in the editor's language (the one they chose for the admin, else German),
+never in the language of whoever caused it: a story sent from /ar/ reaches the city in German.
 """
+
+import functools
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
 from outbox.subjects import one_line
+
+from .role_names import CITY_EDITORS_GROUP_NAME
 
 
 def _send(subject, template, context, recipient):
@@ -58,20 +70,68 @@ def invitation_link(token, request=None):
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
 
 
-def notify_moderators(subject, template, context):
-    """Tell the city's editors that something waits for them."""
-    from .roles import CITY_EDITORS_GROUP_NAME
+def editor_language(user):
+    """The language an editor reads their mail in: their choice in the admin, else German."""
+    try:
+        chosen = user.wagtail_userprofile.preferred_language
+    except ObjectDoesNotExist:
+        chosen = ""
+    return chosen or settings.LANGUAGE_CODE
 
-    recipients = list(
+
+def admin_link(user, item):
+    """The address where ``user`` opens ``item`` in the admin (the admin's start if none)."""
+    path = AdminURLFinder(user).get_edit_url(item) or reverse("wagtailadmin_home")
+    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+
+
+def notify_moderators(item, kind, subject, subject_values):
+    """Tell each of the city's editors, in their language, that ``item`` waits for them, with a
+    link to it. ``kind`` and ``subject`` are lazy translations, ``subject`` a format string
+    filled with ``subject_values``."""
+    editors = (
         get_user_model()
         .objects.filter(groups__name=CITY_EDITORS_GROUP_NAME, is_active=True)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .select_related("wagtail_userprofile")
         .distinct()
     )
-    if recipients:
-        body = render_to_string(template, {**context, "admin_url": settings.WAGTAILADMIN_BASE_URL})
-        send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, recipients)
+    for editor in editors:
+        with translation.override(editor_language(editor)):
+            body = render_to_string(
+                "emails/new_submission.txt",
+                {"submission": item, "kind": kind, "link": admin_link(editor, item)},
+            )
+            subject_line = one_line(str(subject) % subject_values)
+        send_mail(subject_line, body, settings.DEFAULT_FROM_EMAIL, [editor.email])
+
+
+def _in_the_site_language(send):
+    """Wagtail's moderation mail, rendered per recipient in their preferred language: with none
+    chosen, Wagtail falls back to the active one, the sender's. Under German, that fallback is
+    German."""
+
+    @functools.wraps(send)
+    def send_in_the_site_language(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return send(*args, **kwargs)
+
+    send_in_the_site_language.in_the_site_language = True
+    return send_in_the_site_language
+
+
+def install():
+    """Route Wagtail's moderation mail through the recipients' languages; safe to call again."""
+    from wagtail.admin import mail
+    from wagtail.admin.views.pages import edit
+
+    if not getattr(mail.EmailNotificationMixin.send_emails, "in_the_site_language", False):
+        mail.EmailNotificationMixin.send_emails = _in_the_site_language(
+            mail.EmailNotificationMixin.send_emails
+        )
+    for module in (mail, edit):
+        if not getattr(module.send_notification, "in_the_site_language", False):
+            module.send_notification = _in_the_site_language(module.send_notification)
 
 
 def send_application_declined(application, reason):

@@ -17,13 +17,13 @@ from wagtail.models import (
 )
 
 from .models import AssociationEditors
+from .role_names import CITY_EDITORS_GROUP_NAME
 
-CITY_EDITORS_GROUP_NAME = "Stadtredaktion"
-GROUP_NAME_MAX_LENGTH = Group._meta.get_field("name").max_length
-COLLECTION_NAME_MAX_LENGTH = Collection._meta.get_field("name").max_length
 # The city's coordination of the network: who belongs where (membership dates, projects' partners,
 # working groups and their walks). City editors have it; associations never.
 COORDINATE_NETWORK = "home.coordinate_network"
+GROUP_NAME_MAX_LENGTH = Group._meta.get_field("name").max_length
+COLLECTION_NAME_MAX_LENGTH = Collection._meta.get_field("name").max_length
 ASSOCIATIONS_COLLECTION_NAME = "Vereine"
 SHARED_COLLECTION_NAME = "Gemeinsame Medien"
 

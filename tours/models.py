@@ -736,9 +736,10 @@ class StoryFormPage(ParticipationFormPage):
     def store(self, form):
         submission = StorySubmission.from_form(form)
         notify_moderators(
-            _("Neue Geschichte eingesendet: %(title)s") % {"title": submission.title},
-            "emails/new_submission.txt",
-            {"submission": submission, "kind": _("Geschichte")},
+            submission,
+            kind=_("Geschichte"),
+            subject=_("Neue Geschichte eingesendet: %(title)s"),
+            subject_values={"title": submission.title},
         )
 
 

@@ -147,7 +147,8 @@ class JoinNetworkPage(ParticipationFormPage):
         application.record_consent(form.consent_statements())
         application.save()
         notify_moderators(
-            _("Neuer Aufnahmeantrag: %(name)s") % {"name": application.association_name},
-            "emails/new_submission.txt",
-            {"submission": application, "kind": _("Aufnahmeantrag")},
+            application,
+            kind=_("Aufnahmeantrag"),
+            subject=_("Neuer Aufnahmeantrag: %(name)s"),
+            subject_values={"name": application.association_name},
         )
