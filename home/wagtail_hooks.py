@@ -108,6 +108,11 @@ def register_network_log_actions(actions):
         _("Geschichte als Station übernommen"),
         _("Geschichte als Station übernommen"),
     )
+    actions.register_action(
+        "network.story_declined",
+        _("Geschichte nicht übernommen"),
+        _("Geschichte nicht übernommen"),
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")

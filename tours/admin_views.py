@@ -1,7 +1,8 @@
-"""Admin views of stories sent by the public: read them, see the photo, take one over as a draft
-stop of a walk in one action."""
+"""Admin views of stories sent by the public: read them with everything a decision needs, see
+the photo, take one over as a draft stop of a walk in one action, or decline it."""
 
 import html
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -17,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
@@ -138,6 +141,15 @@ def _paragraphs(text):
 
 
 class SubmissionIndexView(generic.IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # A story's title opens it for reading; its status is changed there by a decision.
+        return self._get_custom_column(
+            field_name,
+            self._get_title_column_class(column_class),
+            get_url=self.get_inspect_url,
+            **kwargs,
+        )
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if (
@@ -153,6 +165,48 @@ class SubmissionIndexView(generic.IndexView):
                 )
             )
         return buttons
+
+
+class StorySubmissionInspectView(generic.InspectView):
+    """The story as the city reads it before deciding (not Wagtail's field list, which shows
+    "None" and "True" and runs Arabic left to right), with the decisions on the same screen."""
+
+    template_name = "admin/participation/story_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.object
+        context["submission"] = submission
+        context["photo_url"] = (
+            reverse("story_submissions:photo", args=[submission.pk]) if submission.photo else None
+        )
+        context["actions"] = self.decisions(submission)
+        return context
+
+    def decisions(self, submission):
+        if submission.status != StorySubmission.Status.NEW or not (
+            self.permission_policy.user_has_permission(self.request.user, "change")
+        ):
+            return []
+        actions = [
+            {
+                "label": _("Als Station übernehmen"),
+                "url": reverse("story_submissions:convert", args=[submission.pk]),
+            },
+            {
+                "label": _("Ablehnen"),
+                "url": reverse("story_submissions:decline", args=[submission.pk]),
+            },
+        ]
+        if submission.email:
+            subject = gettext("Ihre Geschichte „%(title)s“") % {"title": submission.title}
+            actions.append(
+                {
+                    "label": _("Rückfrage per E-Mail"),
+                    "url": f"mailto:{quote(submission.email, safe='@')}?subject={quote(subject)}",
+                }
+            )
+        return actions
 
 
 class StorySubmissionViewSet(ModelViewSet):
@@ -184,13 +238,54 @@ class StorySubmissionViewSet(ModelViewSet):
     ]
     copy_view_enabled = False
     index_view_class = SubmissionIndexView
+    inspect_view_class = StorySubmissionInspectView
+
+    @property
+    def url_finder_class(self):
+        # Links to a story (the city's notice, the audit log) open it for reading.
+        return type(
+            "StorySubmissionURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
 
     def get_urlpatterns(self):
         return [
             *[pattern for pattern in super().get_urlpatterns() if pattern.name != "add"],
             path("convert/<int:pk>/", self.convert_view, name="convert"),
+            path("decline/<int:pk>/", self.decline_view, name="decline"),
             path("photo/<int:pk>/", self.photo_view, name="photo"),
         ]
+
+    def decline_view(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        submission = get_object_or_404(StorySubmission, pk=pk, status=StorySubmission.Status.NEW)
+        reading_url = reverse(self.get_url_name("inspect"), args=[submission.pk])
+        if request.method == "POST":
+            with transaction.atomic():
+                submission.status = StorySubmission.Status.DECLINED
+                submission.save(update_fields=["status"])
+                log(submission, "network.story_declined", user=request.user)
+            messages.success(
+                request,
+                gettext("„%(title)s“ wird nicht übernommen.") % {"title": submission.title},
+            )
+            return redirect(self.get_url_name("index"))
+        return TemplateResponse(
+            request,
+            "admin/participation/confirm.html",
+            {
+                "title": gettext("Geschichte ablehnen"),
+                "question": gettext(
+                    "„%(title)s“ nicht übernehmen? Die Geschichte bleibt bis zur Löschfrist "
+                    "gespeichert; veröffentlicht wird nichts."
+                )
+                % {"title": submission.title},
+                "submit_label": gettext("Ablehnen"),
+                "back_url": reading_url,
+            },
+        )
 
     def photo_view(self, request, pk):
         """The sent photo, for the city's editors only: it is not public until taken over."""

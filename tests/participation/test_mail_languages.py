@@ -44,7 +44,7 @@ def test_a_story_sent_in_arabic_reaches_the_city_in_german_with_a_link_to_it(
     [notice] = mails_to(city)
     assert notice.subject == "Neue Geschichte eingesendet: حقيبة جدتي"
     assert "eine neue Einsendung wartet auf die Stadtredaktion (Geschichte)" in notice.body
-    assert f"Lesen und entscheiden: http://testserver/admin/geschichten/edit/{story.pk}/" in (
+    assert f"Lesen und entscheiden: http://testserver/admin/geschichten/inspect/{story.pk}/" in (
         notice.body
     )
 
