@@ -1,8 +1,12 @@
 """Admin home panels: an association editor sees their pages with the state of moderation and the
-latest reviewer comment; a city editor sees the moderation queue, oldest first."""
+latest reviewer comment; a city editor sees how much waits for them, each count leading to its
+list, and the moderation queue, oldest first (in place of Wagtail's "awaiting your review",
+which lists the same tasks)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
@@ -125,6 +129,50 @@ class ModerationQueuePanel(Component):
         return {"rows": rows, "request": request}
 
 
+class WaitingCountsPanel(Component):
+    """How many stories, applications, waiting-list places and moderation tasks wait, each
+    linked to its list filtered to just those."""
+
+    name = "waiting_counts"
+    template_name = "admin/dashboard/waiting_counts.html"
+    order = 70
+
+    def get_context_data(self, parent_context):
+        from tours.models import StorySubmission
+
+        from .models import MeetingRegistration, MembershipApplication
+
+        request = parent_context["request"]
+        waitlisted = MeetingRegistration.objects.filter(
+            status=MeetingRegistration.Status.WAITLISTED, meeting__end__gte=timezone.now()
+        )
+        counts = [
+            (
+                _("Neue Geschichten"),
+                StorySubmission.objects.filter(status=StorySubmission.Status.NEW).count(),
+                reverse("story_submissions:index") + "?status=new",
+            ),
+            (
+                _("Neue Aufnahmeanträge"),
+                MembershipApplication.objects.filter(
+                    status=MembershipApplication.Status.NEW
+                ).count(),
+                reverse("network_applications:index") + "?status=new",
+            ),
+            (
+                _("Auf der Warteliste kommender Treffen"),
+                waitlisted.count(),
+                reverse("network_registrations:index") + "?status=waitlisted",
+            ),
+            (
+                _("Seiten in Moderation"),
+                TaskState.objects.reviewable_by(request.user).count(),
+                "#moderation-queue",
+            ),
+        ]
+        return {"counts": [{"label": label, "count": n, "url": url} for label, n, url in counts]}
+
+
 def _language_names():
     """Each locale's language by its own name (Deutsch, English, Türkçe …), by locale id."""
     return {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
@@ -136,4 +184,6 @@ def construct_panels(request, panels):
     if groups:
         panels.append(AssociationPagesPanel(groups))
     if user.is_superuser or user.groups.filter(name=CITY_EDITORS_GROUP_NAME).exists():
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+        panels.append(WaitingCountsPanel())
         panels.append(ModerationQueuePanel())

@@ -194,3 +194,34 @@ def test_the_association_dashboard_lists_their_pages_not_whole_sections(client, 
     assert "Meine neue Station" in panel
     assert "In Moderation: Prüfung durch die Arbeitsgruppe" in panel
     assert "Marktplatz: der erste Einkauf" not in panel  # the walk's other stops are not theirs
+
+
+def test_the_city_dashboard_counts_what_waits_each_leading_to_its_list(
+    client, demo_tour, submission
+):
+    from admin_forms import stop_form
+
+    client.force_login(make_editor_of("kulturbruecke-anatolien", username="autorin"))
+    client.post(
+        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
+        stop_form("Station zum Zählen", "zum-zaehlen", **{"action-submit": "submit"}),
+    )
+    client = client.__class__()  # the city's own browser, without the author's messages
+    client.force_login(make_city_editor())
+    new_stories = StorySubmission.objects.filter(status=StorySubmission.Status.NEW).count()
+
+    html = client.get("/admin/").content.decode()
+
+    counts = html[html.index("Was auf Sie wartet") : html.index("Warteschlange der Moderation")]
+    assert (
+        f'href="/admin/geschichten/?status=new"><strong>{new_stories}</strong> Neue Geschichten'
+        in counts
+    )
+    assert 'href="/admin/aufnahmeantraege/?status=new">' in counts
+    assert 'href="/admin/anmeldungen/?status=waitlisted">' in counts
+    assert "Seiten in Moderation" in counts
+    # Each task once: Wagtail's own "awaiting your review" would list the queue again.
+    assert html.count("Station zum Zählen") == 1
+    # The lists the counts lead to show just what was counted.
+    listing = client.get("/admin/geschichten/?status=new").content.decode()
+    assert submission.title in listing
