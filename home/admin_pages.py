@@ -26,6 +26,7 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -55,6 +56,34 @@ def guarded(view):
         return view(request, *args, **kwargs)
 
     return guarded_view
+
+
+class NetworkCreateView(CreateView):
+    """Wagtail's page creation without autosave: autosave created the page unseen, so that a
+    volunteer who gave up and started again met a taken address. Nothing exists before the
+    first "Speichern"; an address taken anyway gets the next free one, and the editor is told
+    (NetworkPageForm.clean_slug)."""
+
+    def get(self, request):
+        self.autosave_enabled = False
+        return super().get(request)
+
+    def post(self, request):
+        self.autosave_enabled = False
+        return super().post(request)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.renamed_slug:
+            messages.info(
+                self.request,
+                _(
+                    "Die Adresse „%(asked)s“ war schon vergeben; die Seite hat die Adresse "
+                    "„%(given)s“ bekommen."
+                )
+                % {"asked": form.renamed_slug[0], "given": form.renamed_slug[1]},
+            )
+        return response
 
 
 class NetworkEditView(EditView):
@@ -96,6 +125,7 @@ class NetworkPageViewSet(PageViewSet):
 
     name = "network_pages"
     url_prefix = "network-pages"
+    add_view_class = NetworkCreateView
     edit_view_class = NetworkEditView
 
     @functools.cached_property

@@ -108,6 +108,24 @@ class NetworkPageForm(WagtailAdminPageForm):
                 queryset = queryset.order_by("title")
             field.queryset = queryset
 
+    renamed_slug = None  # (asked for, given) when a new page's address was taken
+
+    def clean_slug(self):
+        """A new page whose address is taken among its siblings gets the next free one
+        ("eisdiele-2"), as a volunteer starting again with the same title expects; the address
+        is on a tab they rarely open, and Wagtail's error there would stop them unexplained."""
+        slug = self.cleaned_data.get("slug")
+        if not slug or self.instance.pk is not None or self.parent_page is None:
+            return slug
+        base = slug[: Page._meta.get_field("slug").max_length - 4]
+        candidate, number = slug, 1
+        while not Page._slug_is_available(candidate, self.parent_page):
+            number += 1
+            candidate = f"{base}-{number}"
+        if candidate != slug:
+            self.renamed_slug = (slug, candidate)
+        return candidate
+
     def _keep_permissions_of_own_fields(self):
         """The API narrows a page form to the fields a request sends, but keeps the field
         permissions of the whole edit handler; Django's permissioned form then fails on a field
