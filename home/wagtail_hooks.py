@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .action_menu import submit_first_for_authors
 from .admin_pages import PAGE_BULK_ACTIONS, PAGE_TYPES_REPORT_MENU_NAME, NetworkPageViewSet
 from .admin_views import ParticipationGroup
 from .dashboard import construct_panels
@@ -143,3 +144,7 @@ def register_page_views_without_foreign_drafts():
 for bulk_action in PAGE_BULK_ACTIONS:
     # After Wagtail's own, which they replace (the registry keeps the last per action type).
     hooks.register("register_bulk_action", bulk_action, order=100)
+
+
+# Authors who cannot publish see "Zur Prüfung einreichen" as the footer's button (action_menu).
+hooks.register("construct_page_action_menu", submit_first_for_authors)

@@ -67,8 +67,8 @@ def test_a_stop_passes_review_and_moderation_in_the_admin(cast, browser, demo_si
     author.fill("#id_latitude", "48.713300")
     author.fill("#id_longitude", "9.003100")
     screenshot(author, "01-author-writes")
-    open_more_actions(author)
-    author.get_by_role("button", name="In Moderation von Rundgängen einreichen").click()
+    # Submitting is the footer's main button for an author who cannot publish.
+    author.locator("footer").get_by_role("button", name="Zur Prüfung einreichen").click()
     expect(author.get_by_role("status")).to_contain_text("zur Moderation eingereicht")
     author.goto(f"{demo_site}/admin/")
     stop_link = author.get_by_role("region", name="Seiten Ihrer Vereine").get_by_role(
@@ -102,8 +102,7 @@ def test_a_stop_passes_review_and_moderation_in_the_admin(cast, browser, demo_si
     screenshot(author, "03-author-reads-comment")
     author.goto(demo_site + stop_edit_url)
     author.fill("#id_teaser", "Die erste Eisdiele der Stadt, eröffnet 1962.")
-    open_more_actions(author)
-    author.locator("footer").get_by_role("button", name=re.compile("einreichen")).click()
+    author.locator("footer").get_by_role("button", name="Erneut zur Prüfung einreichen").click()
     expect(author.get_by_role("status")).to_contain_text("eingereicht")
 
     # The city approves; the stop is live.
