@@ -12,6 +12,7 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.middleware.csp import get_nonce
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -102,7 +103,12 @@ def unavailable_page(request):
     )
     with translation.override(language):
         content = loader.get_template("operations/unavailable.html").render(
-            {"submitted": request.method == "POST", "retry_minutes": retry_minutes()}
+            {
+                "submitted": request.method == "POST",
+                "retry_minutes": retry_minutes(),
+                # For the page's inline style (operations.headers); no context processors.
+                "csp_nonce": get_nonce(request),
+            }
         )
         response = HttpResponse(content, status=503)
         response["Content-Language"] = translation.get_language()

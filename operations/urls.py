@@ -6,4 +6,5 @@ app_name = "operations"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -159,7 +159,13 @@ def test_smoke_urls_cover_every_page_type_its_api_and_a_static_file():
         page = model.objects.live().public().exact_type(model).order_by("path").first()
         assert page.get_url() in urls, model
         assert f"/api/v3/pages/{page.pk}/" in urls
-    for url in ("/api/v3/openapi.json", "/api/v3/pages/", "/api/v3/tours/", "/sitemap.xml"):
+    for url in (
+        "/api/v3/openapi.json",
+        "/api/v3/pages/",
+        "/api/v3/tours/",
+        "/sitemap.xml",
+        "/robots.txt",
+    ):
         assert url in urls
     assert any(url.endswith("/feed/") for url in urls)  # project news, Atom
     assert any(url.endswith("/kalender/") for url in urls)  # meetings, iCal

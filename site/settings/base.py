@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from django.utils.csp import CSP
+
 CONFIG_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CONFIG_DIR.parent
 
@@ -77,8 +79,13 @@ MIDDLEWARE = [
     "operations.middleware.APIProblemMiddleware",
     # Oversized bodies are refused (413) before anything reads them; see limits.uploads.
     "limits.uploads.RequestBodyLimitMiddleware",
+    # HSTS, nosniff, Referrer-Policy and Cross-Origin-Opener-Policy (settings below).
     "django.middleware.security.SecurityMiddleware",
+    # What the browser may let pages use (camera, microphone …): PERMISSIONS_POLICY below.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy by address (public site and API, admin): see operations.headers.
+    "operations.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the URL prefix (/de/, /en/ …); "/" goes to the reader's best match.
     "home.languages.LocaleMiddleware",
@@ -96,6 +103,75 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# Headers for every environment (tests and development see what production sends): no MIME
+# sniffing, the address of a page only to our own origin, no shared browsing context with
+# windows of other origins. Production adds HSTS and HTTPS (settings.production).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy of the public site and the API (operations.headers adds the map's tile
+# server to img-src, and a media or static URL on another origin, from their settings): our own
+# origin only; inline scripts and styles only with the request's nonce, no style attributes or
+# event handlers; no plugins; nobody frames the site.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SECURE_CSP_REPORT_ONLY = {}
+# The admin (/admin/), enforced: Wagtail's admin writes inline scripts, styles and style
+# attributes (no nonces), shows images as data: and blob: URLs (previews of uploads) and frames
+# its own previews; the headless preview's front end is added to frame-src from its setting.
+# A nonce beside 'unsafe-inline' would switch 'unsafe-inline' off, so none here.
+NETWORK_ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# …and reported only: the public site's strictness, to see what Wagtail still needs inline.
+NETWORK_ADMIN_CSP_REPORT_ONLY = {
+    **NETWORK_ADMIN_CSP,
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+}
+# What pages may use of the browser: nothing of this list, except geolocation for our own pages
+# (the admin's "use my location" for a stop, a reader's "you are here" on a walk) and
+# fullscreen for our own (audio players, the map).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -109,6 +185,8 @@ TEMPLATES = [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                # csp_nonce, for {% csp_nonce_attr %} on inline scripts and styles.
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",

@@ -43,8 +43,8 @@ LANGUAGE_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Referrer-Policy, Cross-Origin-Opener-Policy, nosniff and the Content-Security-Policy hold in
+# every environment: settings.base.
 
 # Every message goes into the outbox (a table); the worker (`manage.py db_worker --backend
 # background`) delivers it through SMTP, and a server that stalls costs it EMAIL_TIMEOUT

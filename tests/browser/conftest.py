@@ -2,6 +2,11 @@
 
 Without Chromium or Playwright these tests are skipped locally; CI sets REQUIRE_BROWSER_TESTS=1,
 which turns a missing browser into a failure.
+
+Every page opened through the ``browser`` fixture watches for Content-Security-Policy
+violations (the ``securitypolicyviolation`` events of the page and its frames, and Chromium's
+console errors about the policy); a test during which one of them was enforced fails. The
+admin's report-only policy reports what Wagtail still needs inline: those do not count.
 """
 
 import os
@@ -23,6 +28,20 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Runs in every document before its own scripts; reports an enforced violation to Python. The
+# binding is looked up when the event comes: Playwright may install it after this script.
+CSP_VIOLATION_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  if (event.disposition !== "enforce" || !window.__reportCspViolation) return;
+  window.__reportCspViolation({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    source: event.sourceFile + ":" + event.lineNumber,
+    sample: event.sample,
+    document: event.documentURI,
+  });
+}, true);
+"""
 SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "test-artifacts/screenshots"))
 
 
@@ -50,27 +69,60 @@ def browser(demo_site):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield GermanReader(browser)
+        reader = GermanReader(browser)
+        yield reader
         browser.close()
+    if reader.csp_violations:
+        pytest.fail(
+            "Content-Security-Policy violations:\n"
+            + "\n".join(str(violation) for violation in reader.csp_violations)
+        )
 
 
 class GermanReader:
     """The browser of a reader whose language is German: pages and contexts ask for German
-    (Accept-Language, navigator.language) unless a test names another ``locale``."""
+    (Accept-Language, navigator.language) unless a test names another ``locale``.
+
+    Its pages record the Content-Security-Policy violations in ``csp_violations``."""
 
     LOCALE = "de-DE"
 
     def __init__(self, browser):
         self._browser = browser
+        self.csp_violations = []
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
 
     def new_page(self, **options):
-        return self._browser.new_page(**{"locale": self.LOCALE, **options})
+        page = self._browser.new_page(**{"locale": self.LOCALE, **options})
+        self._watch(page)
+        page.on("console", self._console_message)
+        return page
 
     def new_context(self, **options):
-        return self._browser.new_context(**{"locale": self.LOCALE, **options})
+        context = self._browser.new_context(**{"locale": self.LOCALE, **options})
+        self._watch(context)
+        context.on("console", self._console_message)
+        return context
+
+    def _watch(self, target):
+        """A page or a context: every document in it reports enforced violations."""
+        target.expose_binding(
+            "__reportCspViolation", lambda _source, violation: self.csp_violations.append(violation)
+        )
+        target.add_init_script(CSP_VIOLATION_LISTENER)
+
+    def _console_message(self, message):
+        # Chromium's own words for what a policy blocked (also where no event reaches a page,
+        # e.g. a frame that was refused); "[Report Only]" is the admin's reported policy.
+        text = message.text
+        if (
+            message.type == "error"
+            and "Content Security Policy" in text
+            and "[Report Only]" not in text
+        ):
+            self.csp_violations.append({"console": text, "document": message.location.get("url")})
 
 
 @pytest.fixture

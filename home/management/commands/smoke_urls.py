@@ -29,8 +29,8 @@ class Command(BaseCommand):
         "Prints, one a line, the addresses that must answer 200 on a working site: a live, "
         "public page of every page type with its sub-pages (feeds, calendars, downloads) and its "
         "API detail, the home page in every language, every public GET endpoint of the API, "
-        "search, sitemap, admin login and a static file. Fails when a page type has no live, "
-        "public page to show."
+        "search, sitemap, robots.txt, admin login and a static file. Fails when a page type has "
+        "no live, public page to show."
     )
 
     def handle(self, *args, **options):
@@ -161,6 +161,7 @@ class Command(BaseCommand):
         urls = [
             f"{search}?q={word}",
             "/sitemap.xml",
+            reverse("operations:robots"),
             reverse("wagtailadmin_login"),
             # Through the manifest: the hashed name collectstatic wrote.
             static("network/site.css"),
