@@ -76,9 +76,17 @@ def key(message):
     return (message.context, message.id if isinstance(message.id, str) else message.id[0])
 
 
+#: Templates for machines, not people: nothing in them is translated.
+MACHINE_READABLE = ("robots.txt",)
+
+
 def templates():
     for folder in TEMPLATE_FOLDERS:
-        yield from sorted(path for path in folder.rglob("*") if path.suffix in (".html", ".txt"))
+        yield from sorted(
+            path
+            for path in folder.rglob("*")
+            if path.suffix in (".html", ".txt") and path.name not in MACHINE_READABLE
+        )
 
 
 @pytest.mark.parametrize(
