@@ -67,6 +67,7 @@ from .blocks import StoryBlock
 from .forms import StorySubmissionForm
 from .qr import qr_svg
 from .sketch import route_sketch
+from .widgets import LatitudeWithLocationButton
 
 
 class TourIndexPage(SectionIndexPage):
@@ -587,7 +588,12 @@ class TourStopPage(NetworkPageMixin, RoutablePageMixin, Page):
         FieldPanel("teaser"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("latitude", widget=LatitudeWithLocationButton()),
+                        FieldPanel("longitude"),
+                    ]
+                ),
                 FieldPanel("address"),
             ],
             heading=_("Ort"),

@@ -107,6 +107,19 @@ class NetworkPageForm(WagtailAdminPageForm):
                 queryset = self._without_foreign_drafts(field, queryset, chosen)
                 queryset = queryset.order_by("title")
             field.queryset = queryset
+        self._preselect_own_associations()
+
+    def _preselect_own_associations(self):
+        """On a new page, the author's own associations are already ticked among those who
+        contributed (in the page's language where they have a profile in it)."""
+        field = self.fields.get("contributing_associations")
+        if field is None or self.is_bound or self.instance.pk is not None or not self.for_user:
+            return
+        associations = field.queryset.model.objects
+        own = associations.filter(editors__group__user=self.for_user).values("translation_key")
+        self.initial["contributing_associations"] = list(
+            field.queryset.filter(translation_key__in=own).values_list("pk", flat=True)
+        )
 
     renamed_slug = None  # (asked for, given) when a new page's address was taken
 

@@ -1,0 +1,47 @@
+"""A volunteer on a phone takes the stop's location from the device with one tap."""
+
+import pytest
+from network_users import PASSWORD, make_editor_of
+from playwright.sync_api import expect
+
+from tours.models import TourPage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+MARKET_SQUARE = {"latitude": 48.7131, "longitude": 9.0028, "accuracy": 12}
+
+
+@pytest.fixture
+def volunteer(demo_site):
+    return {
+        "username": make_editor_of("kulturbruecke-anatolien", username="autorin").username,
+        "tour_id": TourPage.objects.get(slug="ankommen-in-sindelfingen").pk,
+    }
+
+
+def test_the_location_button_fills_both_fields_on_a_phone(
+    volunteer, browser, demo_site, screenshot
+):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        geolocation=MARKET_SQUARE,
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.goto(demo_site + "/admin/login/")
+    page.fill("#id_username", volunteer["username"])
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(f"{demo_site}/admin/pages/add/tours/tourstoppage/{volunteer['tour_id']}/")
+
+    page.get_by_role("button", name="Meinen Standort verwenden").click()
+
+    expect(page.locator("#id_latitude")).to_have_value("48.713100")
+    expect(page.locator("#id_longitude")).to_have_value("9.002800")
+    expect(page.get_by_role("status").filter(has_text="Standort übernommen")).to_contain_text(
+        "auf etwa 12 m genau"
+    )
+    screenshot(page, "location-from-the-device")

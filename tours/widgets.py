@@ -1,0 +1,37 @@
+"""The stop editor's location: typed as decimal degrees, or taken from the device with one tap
+("Meinen Standort verwenden": the browser's own geolocation, no third party)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class LatitudeWithLocationButton(forms.NumberInput):
+    """The latitude field, followed by the button that fills it and the longitude beside it
+    from the device's location (tours/static/tours/admin/location.js)."""
+
+    template_name = "tours/widgets/latitude_with_location.html"
+
+    def __init__(self, longitude_field="longitude", attrs=None):
+        super().__init__(attrs={"step": "0.000001", **(attrs or {})})
+        self.longitude_field = longitude_field
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        latitude_id = context["widget"]["attrs"].get("id", f"id_{name}")
+        context["location"] = {
+            "latitude_id": latitude_id,
+            "longitude_id": latitude_id[: -len(name)] + self.longitude_field,
+            "label": _("Meinen Standort verwenden"),
+            "locating": _("Standort wird ermittelt …"),
+            "done": _("Standort übernommen (auf etwa %(metres)s m genau)."),
+            "denied": _(
+                "Der Standort ist nicht freigegeben. Erlauben Sie ihn im Browser oder tragen "
+                "Sie die Zahlen ein."
+            ),
+            "failed": _("Der Standort ließ sich nicht ermitteln. Bitte tragen Sie ihn ein."),
+            "unsupported": _("Dieser Browser kann keinen Standort ermitteln."),
+        }
+        return context
+
+    class Media:
+        js = ["tours/admin/location.js"]
