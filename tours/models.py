@@ -127,6 +127,9 @@ class TourDownloads(APIShape):
 
 class TourPage(NetworkPageMixin, RoutablePageMixin, Page):
     base_form_class = NetworkPageForm
+    # The admin lists a walk's stops in walking order (the tree's), where they can be dragged,
+    # not by their last change.
+    admin_default_ordering = "ord"
 
     class StepFree(models.TextChoices):
         YES = "yes", _("Stufenlos")

@@ -34,3 +34,18 @@ def test_the_authors_association_is_already_a_contributor(new_stop_form):
         new_stop_form,
     )
     assert checked == [str(own.pk)]
+
+
+def test_the_admin_lists_a_walks_stops_in_walking_order(client, demo_tour):
+    from network_users import make_city_editor
+
+    client.force_login(make_city_editor())
+    stops = list(demo_tour.get_children().order_by("path").values_list("title", flat=True))
+    # The last stop changed most recently: by last change it would come first.
+    last = demo_tour.get_children().order_by("path").last().specific
+    last.save_revision()
+
+    html = client.get(f"/admin/pages/{demo_tour.pk}/").content.decode()
+
+    positions = [html.index(title) for title in stops]
+    assert positions == sorted(positions)
