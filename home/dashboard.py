@@ -18,14 +18,47 @@ MAX_ROWS = 50
 
 
 def _page_state(page, workflow_state):
+    """What became of the page, in the words of its author, and whether it is theirs to act."""
     if workflow_state is not None:
+        if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return {"label": _("Änderungen erbeten"), "revise": True}
         task = workflow_state.current_task_state.task if workflow_state.current_task_state else None
-        return _("In Moderation: %(task)s") % {"task": task.name} if task else _("In Moderation")
+        if task is None:
+            return {"label": _("Wird geprüft"), "revise": False}
+        return {"label": _("Wartet auf: %(task)s") % {"task": task.name}, "revise": False}
     if page.live and page.has_unpublished_changes:
-        return _("Veröffentlicht, mit Entwurf")
+        return {"label": _("Veröffentlicht, mit neuerem Entwurf"), "revise": False}
     if page.live:
-        return _("Veröffentlicht")
-    return _("Entwurf")
+        return {"label": _("Veröffentlicht"), "revise": False}
+    return {"label": _("Entwurf"), "revise": False}
+
+
+def quick_actions(user, groups):
+    """One tap to what a volunteer does most: a stop for a walk, news for a project, their
+    profile; only where they may add it."""
+    from projects.models import ProjectPage
+    from tours.models import TourPage
+
+    actions = [
+        {
+            "label": _("Profil bearbeiten: %(association)s") % {"association": link.title},
+            "url": reverse("wagtailadmin_pages:edit", args=[link.pk]),
+        }
+        for link in (group.association_link.association for group in groups)
+    ]
+    for model, app_and_type, label in (
+        (TourPage, ("tours", "tourstoppage"), _("Neue Station in „%(parent)s“")),
+        (ProjectPage, ("projects", "projectupdatepage"), _("Neuigkeit für „%(parent)s“")),
+    ):
+        for parent in model.objects.filter(locale__language_code="de").order_by("title"):
+            if parent.permissions_for_user(user).can_add_subpage():
+                actions.append(
+                    {
+                        "label": label % {"parent": parent.title},
+                        "url": reverse("wagtailadmin_pages:add", args=[*app_and_type, parent.pk]),
+                    }
+                )
+    return actions
 
 
 class AssociationPagesPanel(Component):
@@ -82,10 +115,12 @@ class AssociationPagesPanel(Component):
             }
             for page in pages
         ]
+        request = parent_context["request"]
         return {
             "rows": rows,
             "associations": [group.association_link.association for group in self.groups],
-            "request": parent_context["request"],
+            "actions": quick_actions(request.user, self.groups),
+            "request": request,
         }
 
 

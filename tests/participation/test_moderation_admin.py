@@ -192,7 +192,7 @@ def test_the_association_dashboard_lists_their_pages_not_whole_sections(client, 
 
     assert "Kulturbrücke Anatolien e. V." in panel
     assert "Meine neue Station" in panel
-    assert "In Moderation: Prüfung durch die Arbeitsgruppe" in panel
+    assert "Wartet auf: Prüfung durch die Arbeitsgruppe" in panel
     assert "Marktplatz: der erste Einkauf" not in panel  # the walk's other stops are not theirs
 
 
@@ -225,3 +225,44 @@ def test_the_city_dashboard_counts_what_waits_each_leading_to_its_list(
     # The lists the counts lead to show just what was counted.
     listing = client.get("/admin/geschichten/?status=new").content.decode()
     assert submission.title in listing
+
+
+def test_the_association_dashboard_says_when_changes_are_asked_for_and_offers_revising(
+    client, demo_tour, people
+):
+    from admin_forms import stop_form
+
+    client.force_login(people["author"])
+    client.post(
+        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
+        stop_form("Station mit Rückfrage", "mit-rueckfrage", **{"action-submit": "submit"}),
+    )
+    stop = TourStopPage.objects.get(slug="mit-rueckfrage")
+    task_state = stop.current_workflow_task_state
+    task_state.task.specific.on_action(
+        task_state, people["reviewer"], "reject", comment="Bitte ein Foto ergänzen."
+    )
+
+    html = client.get("/admin/").content.decode()
+
+    panel = html[html.index("Seiten Ihrer Vereine") :]
+    row = panel[panel.index("Station mit Rückfrage") :]
+    row = row[: row.index("</tr>")]
+    assert "Änderungen erbeten" in row
+    assert "Wartet auf" not in row
+    assert "Bitte ein Foto ergänzen." in row
+    assert f'href="/admin/pages/{stop.pk}/edit/">Überarbeiten</a>' in row
+
+
+def test_the_association_dashboard_offers_its_one_tap_actions(client, demo_tour):
+    client.force_login(make_editor_of("kulturbruecke-anatolien", username="autorin"))
+
+    html = client.get("/admin/").content.decode()
+
+    actions = html[html.index("network-quick-actions") :]
+    actions = actions[: actions.index("</ul>")]
+    assert "Profil bearbeiten: Kulturbrücke Anatolien e. V." in actions
+    assert (
+        f'href="/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/">'
+        f"Neue Station in „{demo_tour.title}“</a>" in actions
+    )
