@@ -4,6 +4,7 @@ Without Chromium or Playwright these tests are skipped locally; CI sets REQUIRE_
 which turns a missing browser into a failure.
 """
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -36,11 +37,15 @@ def _unavailable_reason():
     return None
 
 
-@pytest.fixture
-def browser(demo_site):
-    """Chromium, started after the database work of the test's setup and closed before its
-    teardown: while Playwright's event loop runs in this thread, Django treats the thread as
-    async and hands out other database connections. Test bodies therefore only drive the page."""
+@pytest.fixture(scope="session")
+def chromium():
+    """One Playwright driver and one Chromium for the whole run of this process (each xdist
+    worker has its own); every test gets fresh contexts in it (see ``browser``).
+
+    While Playwright runs, its event loop is marked as running in this thread, and Django then
+    treats the thread as async and hands out other database connections (or refuses). So the
+    loop is marked as running only while a test drives the page: unmarked here right after the
+    launch, marked by ``browser`` for the test body alone."""
     reason = _unavailable_reason()
     if reason:
         if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
@@ -48,10 +53,35 @@ def browser(demo_site):
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield GermanReader(browser)
-        browser.close()
+    playwright = sync_playwright().start()
+    loop = asyncio.get_running_loop()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    asyncio._set_running_loop(None)
+    yield chromium, loop
+    asyncio._set_running_loop(loop)
+    try:
+        chromium.close()
+    finally:
+        playwright.stop()
+        asyncio._set_running_loop(None)
+
+
+@pytest.fixture
+def browser(demo_site, chromium):
+    """The shared Chromium, for the test body only: set up after the database work of the
+    test's other fixtures and closed before their teardown (see ``chromium``). Test bodies
+    therefore only drive the page. The contexts a test opened are closed after it, so that no
+    cookie, storage or cache carries over to the next test."""
+    shared, loop = chromium
+    asyncio._set_running_loop(loop)
+    try:
+        yield GermanReader(shared)
+    finally:
+        try:
+            for context in shared.contexts:
+                context.close()
+        finally:
+            asyncio._set_running_loop(None)
 
 
 class GermanReader:
