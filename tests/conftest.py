@@ -6,6 +6,7 @@ from network_users import make_city_editor, make_editor_of
 
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail.models import Collection, Page
 
@@ -75,6 +76,17 @@ def people():
         "other": make_editor_of("familienzentrum-al-manara", username="andere"),
         "city": make_city_editor(),
     }
+
+
+@pytest.fixture(autouse=True)
+def default_interface_language():
+    """Each test starts in the default language and leaves it so. LocaleMiddleware activates a
+    request's language in the thread and nothing deactivates it: after a request in Arabic (a
+    preview, a client.get) code outside requests would speak Arabic in whatever test runs next
+    in this process, and pytest-xdist changes which test that is."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -25,10 +25,11 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="netzwerk-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="netzwerk-test-private-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# The shared cache in memory: tests that need it shared between processes (the database cache
-# of the embedded default, tests/limits) configure their own; each test starts empty
-# (tests/conftest.py).
+# Both caches in memory, in each process: tests that need one shared between processes (the
+# database cache of the embedded default, tests/limits) configure their own; each test starts
+# empty (tests/conftest.py). Never a REDIS_URL's Redis: clearing it before every test would wipe
+# what parallel test processes (pytest-xdist) or a running server keep there.
 CACHES = {
-    **CACHES,  # noqa: F405
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
 }

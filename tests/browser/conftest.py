@@ -9,6 +9,7 @@ console errors about the policy); a test during which one of them was enforced f
 admin's report-only policy reports what Wagtail still needs inline: those do not count.
 """
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -55,11 +56,15 @@ def _unavailable_reason():
     return None
 
 
-@pytest.fixture
-def browser(demo_site):
-    """Chromium, started after the database work of the test's setup and closed before its
-    teardown: while Playwright's event loop runs in this thread, Django treats the thread as
-    async and hands out other database connections. Test bodies therefore only drive the page."""
+@pytest.fixture(scope="session")
+def chromium():
+    """One Playwright driver and one Chromium for the whole run of this process (each xdist
+    worker has its own); every test gets fresh contexts in it (see ``browser``).
+
+    While Playwright runs, its event loop is marked as running in this thread, and Django then
+    treats the thread as async and hands out other database connections (or refuses). So the
+    loop is marked as running only while a test drives the page: unmarked here right after the
+    launch, marked by ``browser`` for the test body alone."""
     reason = _unavailable_reason()
     if reason:
         if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
@@ -67,11 +72,37 @@ def browser(demo_site):
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        reader = GermanReader(browser)
+    playwright = sync_playwright().start()
+    loop = asyncio.get_running_loop()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    asyncio._set_running_loop(None)
+    yield chromium, loop
+    asyncio._set_running_loop(loop)
+    try:
+        chromium.close()
+    finally:
+        playwright.stop()
+        asyncio._set_running_loop(None)
+
+
+@pytest.fixture
+def browser(demo_site, chromium):
+    """The shared Chromium, for the test body only: set up after the database work of the
+    test's other fixtures and closed before their teardown (see ``chromium``). Test bodies
+    therefore only drive the page. The contexts a test opened are closed after it, so that no
+    cookie, storage or cache carries over to the next test; an enforced Content-Security-Policy
+    violation during the test fails it."""
+    shared, loop = chromium
+    asyncio._set_running_loop(loop)
+    reader = GermanReader(shared)
+    try:
         yield reader
-        browser.close()
+    finally:
+        try:
+            for context in shared.contexts:
+                context.close()
+        finally:
+            asyncio._set_running_loop(None)
     if reader.csp_violations:
         pytest.fail(
             "Content-Security-Policy violations:\n"
