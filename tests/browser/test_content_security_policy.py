@@ -6,7 +6,8 @@ configured."""
 import re
 
 import pytest
-from network_users import PASSWORD, make_city_editor
+from admin_browser import log_in
+from network_users import make_city_editor
 from playwright.sync_api import expect
 from public_pages import ARABIC_PAGES, PAGES
 
@@ -97,13 +98,7 @@ def test_an_editor_sees_the_userbar_and_the_admin_without_an_enforced_violation(
 ):
     """Wagtail's userbar on public pages lives with the strict policy; the admin's page editor
     with its preview panel (framed by the admin) with the admin's."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(demo_site + "/admin/login/")
-    page.fill("#id_username", city_editor)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page = log_in(browser, demo_site, city_editor)
 
     page.goto(demo_site + PAGES["stop"])
     page.locator("wagtail-userbar").wait_for(state="attached")
@@ -113,5 +108,5 @@ def test_an_editor_sees_the_userbar_and_the_admin_without_an_enforced_violation(
     page.get_by_role("button", name=re.compile("Vorschau")).first.click()
     expect(page.frame_locator("iframe[title]").first.locator("body")).not_to_be_empty()
     page.wait_for_timeout(500)
-    context.close()
+    page.context.close()
     assert browser.csp_violations == []

@@ -6,7 +6,8 @@ the reader sees the stop."""
 import re
 
 import pytest
-from network_users import PASSWORD, make_city_editor, make_editor_of
+from admin_browser import log_in
+from network_users import make_city_editor, make_editor_of
 from playwright.sync_api import expect
 
 from tours.models import TourPage
@@ -29,17 +30,6 @@ def cast(demo_site):
         "city": make_city_editor().username,
         "tour_id": TourPage.objects.get(slug="ankommen-in-sindelfingen").pk,
     }
-
-
-def log_in(browser, base, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    return page
 
 
 def admin_message(page):

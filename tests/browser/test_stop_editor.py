@@ -1,7 +1,8 @@
 """A volunteer on a phone takes the stop's location from the device with one tap."""
 
 import pytest
-from network_users import PASSWORD, make_editor_of
+from admin_browser import log_in
+from network_users import make_editor_of
 from playwright.sync_api import expect
 
 from tours.models import TourPage
@@ -25,16 +26,14 @@ def volunteer(demo_site):
 def test_the_location_button_fills_both_fields_on_a_phone(
     volunteer, browser, demo_site, screenshot
 ):
-    context = browser.new_context(
+    page = log_in(
+        browser,
+        demo_site,
+        volunteer["username"],
         viewport={"width": 390, "height": 844},
         geolocation=MARKET_SQUARE,
         permissions=["geolocation"],
     )
-    page = context.new_page()
-    page.goto(demo_site + "/admin/login/")
-    page.fill("#id_username", volunteer["username"])
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
     page.goto(f"{demo_site}/admin/pages/add/tours/tourstoppage/{volunteer['tour_id']}/")
 
     page.get_by_role("button", name="Meinen Standort verwenden").click()

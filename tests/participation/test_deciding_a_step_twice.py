@@ -6,13 +6,13 @@ from unittest import mock
 
 import pytest
 from admin_forms import stop_form
+from moderated_path import decide, submitted_stop
 
 from django.contrib.messages import get_messages
 
 from wagtail.models import PageLogEntry
 
 from home.admin_pages import NetworkEditView
-from tours.models import TourStopPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +23,8 @@ AT_THE_CITY = "Freigabe durch die Stadtredaktion"
 
 @pytest.fixture
 def stop_at_the_city(client, demo_tour, people):
-    client.force_login(people["author"])
-    response = client.post(
-        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
-        stop_form(TITLE, "erster-obststand", **{"action-submit": "submit"}),
-    )
-    assert response.status_code == 302
-    stop = TourStopPage.objects.get(slug="erster-obststand")
-    task_state = stop.current_workflow_task_state
-    task_state.task.specific.on_action(task_state, people["reviewer"], "approve")
+    stop = submitted_stop(client, people["author"], demo_tour, TITLE, "erster-obststand")
+    decide(stop, people["reviewer"], "approve")
     assert stop.current_workflow_task.name == AT_THE_CITY
     return stop
 

@@ -230,18 +230,12 @@ def test_the_city_dashboard_counts_what_waits_each_leading_to_its_list(
 def test_the_association_dashboard_says_when_changes_are_asked_for_and_offers_revising(
     client, demo_tour, people
 ):
-    from admin_forms import stop_form
+    from moderated_path import decide, submitted_stop
 
-    client.force_login(people["author"])
-    client.post(
-        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
-        stop_form("Station mit Rückfrage", "mit-rueckfrage", **{"action-submit": "submit"}),
+    stop = submitted_stop(
+        client, people["author"], demo_tour, "Station mit Rückfrage", "mit-rueckfrage"
     )
-    stop = TourStopPage.objects.get(slug="mit-rueckfrage")
-    task_state = stop.current_workflow_task_state
-    task_state.task.specific.on_action(
-        task_state, people["reviewer"], "reject", comment="Bitte ein Foto ergänzen."
-    )
+    decide(stop, people["reviewer"], "reject", "Bitte ein Foto ergänzen.")
 
     html = client.get("/admin/").content.decode()
 

@@ -5,10 +5,8 @@ einreichen". Editors who publish keep Wagtail's footer."""
 import re
 
 import pytest
-from admin_forms import stop_form
+from moderated_path import decide, submitted_stop
 from network_users import make_city_editor, make_editor_of
-
-from tours.models import TourStopPage
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +28,10 @@ def test_an_author_submits_with_the_main_button(client, demo_tour):
 
 
 def test_after_changes_were_asked_for_the_main_button_resubmits(client, demo_tour, people):
-    client.force_login(people["author"])
-    client.post(
-        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
-        stop_form("Station mit Rückfrage", "mit-rueckfrage", **{"action-submit": "submit"}),
+    stop = submitted_stop(
+        client, people["author"], demo_tour, "Station mit Rückfrage", "mit-rueckfrage"
     )
-    stop = TourStopPage.objects.get(slug="mit-rueckfrage")
-    task_state = stop.current_workflow_task_state
-    task_state.task.specific.on_action(task_state, people["reviewer"], "reject")
+    decide(stop, people["reviewer"], "reject")
 
     html = client.get(f"/admin/pages/{stop.pk}/edit/").content.decode()
 
