@@ -9,13 +9,16 @@ of the whole site, drafts included, is only for users who have no foreign drafts
 menu entry is not shown to them (wagtail_hooks).
 """
 
+import copy
 import functools
 
 from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_list_or_404, redirect
 from django.urls import path
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
@@ -28,6 +31,7 @@ from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
@@ -58,6 +62,29 @@ def guarded(view):
     return guarded_view
 
 
+def list_fields_with_errors(request, form):
+    """After Wagtail's "could not be saved" (whose button jumps to the first error only): each
+    field with an error as a link to it, on whichever tab it is (Wagtail's tabs follow the
+    address's #fragment)."""
+    links = []
+    for name in form.errors:
+        if name == NON_FIELD_ERRORS or name not in form.fields:
+            continue
+        field = form[name]
+        target = field.id_for_label or field.auto_id
+        if target:
+            links.append(format_html('<a href="#{}">{}</a>', target, field.label))
+    if links:
+        messages.warning(
+            request,
+            format_html(
+                "{} {}",
+                _("Bitte prüfen:"),
+                format_html_join(", ", "{}", ((link,) for link in links)),
+            ),
+        )
+
+
 class NetworkCreateView(CreateView):
     """Wagtail's page creation without autosave: autosave created the page unseen, so that a
     volunteer who gave up and started again met a taken address. Nothing exists before the
@@ -71,6 +98,12 @@ class NetworkCreateView(CreateView):
     def post(self, request):
         self.autosave_enabled = False
         return super().post(request)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if not self.expects_json_response:
+            list_fields_with_errors(self.request, form)
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -96,6 +129,12 @@ class NetworkEditView(EditView):
     colleague) is a message, not an error.
     """
 
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if not self.expects_json_response and not self.locked_for_user:
+            list_fields_with_errors(self.request, form)
+        return response
+
     @functools.cached_property
     def action_name_and_method(self):
         if self.expects_json_response and self.request.POST.get("action-workflow-action"):
@@ -117,6 +156,28 @@ class NetworkEditView(EditView):
             return super().perform_workflow_action()
 
 
+#: Listing columns a phone leaves out (admin.css), so that titles keep the width to be read.
+WIDE_SCREEN_ONLY = "network-wide-screen-only"
+
+
+def wide_screen_only(column):
+    column = copy.copy(column)
+    column.classname = f"{column.classname or ''} {WIDE_SCREEN_ONLY}".strip()
+    return column
+
+
+class NetworkExplorableIndexView(ExplorableIndexView):
+    """Wagtail's page explorer, readable on a phone: the last change and the page type only on
+    wider screens (on a phone they squeezed the titles to a letter a line)."""
+
+    base_columns = [
+        wide_screen_only(column)
+        if column.name in ("latest_revision_created_at", "type")
+        else column
+        for column in ExplorableIndexView.base_columns
+    ]
+
+
 class NetworkPageViewSet(PageViewSet):
     """Wagtail's views for every page type, each refusing ids of pages hidden from the user.
 
@@ -127,6 +188,7 @@ class NetworkPageViewSet(PageViewSet):
     url_prefix = "network-pages"
     add_view_class = NetworkCreateView
     edit_view_class = NetworkEditView
+    index_view_class = NetworkExplorableIndexView
 
     @functools.cached_property
     def guarded_views(self):

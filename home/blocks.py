@@ -26,10 +26,39 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+class NetworkImageBlock(ImageBlock):
+    """Wagtail's image with alternative text, labelled in plain German: its chooser has no
+    label of its own (the admin showed "Image*"), and "Alternativtext" says nothing to a
+    volunteer. Stored exactly as Wagtail's ImageBlock (see its deconstruct)."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        labels = {
+            "image": (_("Foto oder Grafik"), None),
+            "decorative": (
+                _("Nur Schmuck, ohne Aussage"),
+                _("Dann lesen Screenreader das Bild nicht vor, und es braucht keine Beschreibung."),
+            ),
+            "alt_text": (
+                _("Was auf dem Bild zu sehen ist"),
+                _(
+                    "Für Menschen, die das Bild nicht sehen: ein, zwei Sätze, nicht der Dateiname. "
+                    "Wird vorgelesen, wenn das Bild nicht angezeigt wird."
+                ),
+            ),
+        }
+        # Its header names the image, not "Nein" for "not decorative".
+        self.meta.label_format = "{image}"
+        for name, (label, help_text) in labels.items():
+            self.child_blocks[name].label = label
+            if help_text:
+                self.child_blocks[name].meta.help_text = help_text
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with its alternative text, a visible caption and the photographer's credit."""
 
-    image = ImageBlock(label=_("Bild"))
+    image = NetworkImageBlock(label=_("Bild"))
     caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=250)
     credit = blocks.CharBlock(
         label=_("Bildnachweis"),
@@ -54,6 +83,8 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Bild")
+        # The collapsed block names its image (or caption), not "Bild — Nein".
+        label_format = "{image} {caption}"
         template = "blocks/captioned_image_block.html"
         description = _("Ein Bild mit Alternativtext, Bildunterschrift und Bildnachweis.")
 

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .action_menu import submit_first_for_authors
-from .admin_pages import PAGE_BULK_ACTIONS, PAGE_TYPES_REPORT_MENU_NAME, NetworkPageViewSet
+from .admin_pages import PAGE_BULK_ACTIONS, NetworkPageViewSet
 from .admin_views import ParticipationGroup
 from .dashboard import construct_panels
 from .models import District, FocusArea, Language, MeetingSeries, SupportTopic
@@ -129,10 +129,21 @@ def page_links_without_foreign_drafts(features):
 
 
 @hooks.register("construct_reports_menu")
-def page_types_report_for_who_sees_every_page(request, menu_items):
-    # The report itself refuses everyone else (home.admin_pages).
+def reports_for_who_sees_every_page(request, menu_items):
+    # The reports look at the whole site (its history, its ageing pages, every workflow): not
+    # an association's work, which its dashboard shows. The page types report also refuses
+    # everyone else itself (home.admin_pages); the others list only what the user may see.
     if not sees_every_page(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != PAGE_TYPES_REPORT_MENU_NAME]
+        menu_items[:] = []
+
+
+@hooks.register("construct_settings_menu")
+def api_tokens_for_who_uses_them(request, menu_items):
+    # An association's editor writes in the admin; the API tokens page is for who builds on the
+    # API: the city, and whoever already has a token (the city makes the first one on request).
+    user = request.user
+    if not sees_every_page(user) and not user.api_tokens.exists():
+        menu_items[:] = [item for item in menu_items if item.name != "api_tokens"]
 
 
 @hooks.register("register_admin_viewset", order=100)
@@ -148,3 +159,11 @@ for bulk_action in PAGE_BULK_ACTIONS:
 
 # Authors who cannot publish see "Zur Prüfung einreichen" as the footer's button (action_menu).
 hooks.register("construct_page_action_menu", submit_first_for_authors)
+
+
+@hooks.register("construct_main_menu")
+def no_english_help_for_editors(request, menu_items):
+    # Wagtail's help menu links to its English guide and release notes on wagtail.org: for the
+    # site's administrators, not for the network's editors.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "help"]

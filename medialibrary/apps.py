@@ -15,10 +15,11 @@ class MediaLibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import alt_text, signals
         from .images import limit_decoding
 
         signals.connect()
         limit_decoding()
+        alt_text.install()
         # After the last migration (files of an older install go where the rule says).
         post_migrate.connect(sync_after_migrate, sender=self)

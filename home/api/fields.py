@@ -21,6 +21,8 @@ from django.conf import settings
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
 
+from medialibrary.alt_text import for_readers as alt_text_for_readers
+
 #: An id in a path: positive and within the database's integer range, so that an absurd id is
 #: a clear 422 and never reaches the database.
 ObjectId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -285,7 +287,7 @@ def image_info(image, alt_text=None):
     return ImageInfo(
         id=image.pk,
         title=image.title,
-        alt=image.default_alt_text if alt_text is None else alt_text,
+        alt=alt_text_for_readers(image) if alt_text is None else alt_text,
         width=image.width,
         height=image.height,
         renditions={

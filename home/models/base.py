@@ -86,6 +86,7 @@ class NetworkPageForm(WagtailAdminPageForm):
         # Titles and other one-line fields take one line (admin and API alike).
         refuse_line_breaks(self)
         self._withhold()
+        self._plain_words_for_wagtails_fields()
         if self.instance.locale_id:
             locale = self.instance.locale
         else:
@@ -108,6 +109,39 @@ class NetworkPageForm(WagtailAdminPageForm):
                 queryset = queryset.order_by("title")
             field.queryset = queryset
         self._preselect_own_associations()
+
+    #: Wagtail's own fields in words a volunteer knows ("Kurztitel", "Meta-Information",
+    #: "http://domain.com/blog/[my-slug]/" were its German).
+    PLAIN_WORDS = {
+        "slug": (
+            _("Kurzname der Adresse"),
+            _(
+                "Der letzte Teil der Internetadresse der Seite, aus dem Titel gebildet: "
+                "Kleinbuchstaben, Ziffern und Bindestriche."
+            ),
+        ),
+        "seo_title": (
+            _("Titel in Suchmaschinen"),
+            _("Leer lassen, wenn er wie der Seitentitel lauten soll."),
+        ),
+        "search_description": (
+            _("Beschreibung in Suchmaschinen"),
+            _("Ein, zwei Sätze, die Suchmaschinen unter dem Titel zeigen."),
+        ),
+        "show_in_menus": (
+            _("Im Menü der Website zeigen"),
+            None,
+        ),
+    }
+
+    def _plain_words_for_wagtails_fields(self):
+        for name, (label, help_text) in self.PLAIN_WORDS.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.label = label
+            if help_text is not None:
+                field.help_text = help_text
 
     def _preselect_own_associations(self):
         """On a new page, the author's own associations are already ticked among those who

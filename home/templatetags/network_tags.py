@@ -8,6 +8,8 @@ from django.utils.translation import get_language, get_language_bidi, get_langua
 
 from wagtail.models import Page, Site, TranslatableMixin
 
+from medialibrary.alt_text import for_readers as alt_text_for_readers
+
 from ..languages import (
     content_language,
     language_direction,
@@ -20,6 +22,12 @@ from ..languages import (
 )
 
 register = template.Library()
+
+
+@register.filter
+def alt_for_readers(image):
+    """An image's description, else its title (medialibrary.alt_text)."""
+    return alt_text_for_readers(image)
 
 
 def _home_page(context):

@@ -123,3 +123,26 @@ def test_a_stop_goes_from_draft_through_two_reviews_to_the_public(client, demo_t
 
     # Each step is in the audit log with its actor.
     assert_each_step_is_logged_with_its_actor(stop)
+
+
+def test_the_working_group_is_told_which_stop_of_which_walk_from_which_association(
+    client, demo_tour, people, settings
+):
+    from moderated_path import submitted_stop
+
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+    mail.outbox.clear()
+    submitted_stop(client, people["author"], demo_tour, "Die erste Eisdiele", "erste-eisdiele")
+
+    [to_reviewer] = [m for m in mail.outbox if people["reviewer"].email in m.to]
+    assert to_reviewer.subject == (
+        "Zur Prüfung: Station „Die erste Eisdiele“ (Ankommen in Sindelfingen) "
+        "– Kulturbrücke Anatolien e. V."
+    )
+    assert "Die Station „Die erste Eisdiele“ des Rundgangs „Ankommen in Sindelfingen“" in (
+        to_reviewer.body
+    )
+    assert "Eingereicht von: autorin (Kulturbrücke Anatolien e. V.)" in to_reviewer.body
+    assert "Freigeben schickt es weiter an die Stadtredaktion" in to_reviewer.body
+    html = to_reviewer.alternatives[0][0]
+    assert "Eingereicht von:" in html and "Kulturbrücke Anatolien e. V." in html

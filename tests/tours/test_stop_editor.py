@@ -49,3 +49,80 @@ def test_the_admin_lists_a_walks_stops_in_walking_order(client, demo_tour):
 
     positions = [html.index(title) for title in stops]
     assert positions == sorted(positions)
+
+
+def _walk_listing_rows(html):
+    """(number, title) of each row of a walk's listing in the admin."""
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
+    found = []
+    for row in rows:
+        number = re.search(r'<td class="network-walk-number"[^>]*>\s*(\d*)\s*</td>', row)
+        title = re.search(r'<span id="page_\d+_title">\s*(.*?)\s*</span>', row, re.S)
+        if number and title:
+            found.append((number.group(1), re.sub(r"<[^>]+>|\s+", " ", title.group(1)).strip()))
+    return found
+
+
+def test_a_walks_listing_numbers_its_stops_as_the_walk_runs(client, demo_tour):
+    client.force_login(make_editor_of("kulturbruecke-anatolien", username="autorin"))
+    stops = demo_tour.get_children().order_by("path")
+    # A stop moved to the front is number 1, whatever changed last.
+    last = stops.last()
+    last.move(stops.first(), pos="left")
+
+    html = client.get(f"/admin/pages/{demo_tour.pk}/").content.decode()
+
+    rows = _walk_listing_rows(html)
+    expected = list(demo_tour.get_children().order_by("path").values_list("title", flat=True))
+    assert [number for number, _title in rows] == [str(n) for n in range(1, len(expected) + 1)]
+    assert [title for _number, title in rows] == expected
+    assert rows[0][1] == last.title
+    # Page type ("Station" on every line) and last change are not columns of a walk's listing.
+    assert "ordering=content_type" not in html
+    assert "ordering=latest_revision_created_at" not in html
+    assert re.search(r'<th class="network-walk-number">\s*Nr\.\s*</th>', html)
+
+
+def test_the_walk_listing_numbers_stops_in_one_query(
+    client, demo_tour, django_assert_max_num_queries
+):
+    from tours.admin_pages import WalkStopsIndexView
+
+    stops = list(demo_tour.get_children().specific())
+    with django_assert_max_num_queries(1):
+        WalkStopsIndexView.number_in_walk(stops)
+    assert [stop.walk_number for stop in sorted(stops, key=lambda s: s.path)] == list(
+        range(1, len(stops) + 1)
+    )
+
+
+def test_a_stop_with_missing_fields_links_each_field_with_an_error(client, demo_tour):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from tours.models import TourStopPage
+
+    client.force_login(make_editor_of("kulturbruecke-anatolien", username="autorin"))
+    before = TourStopPage.objects.count()
+
+    response = client.post(
+        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
+        nested_form_data(
+            {
+                "title": "Eisdiele Venezia",
+                "slug": "eisdiele-venezia",
+                "teaser": "Seit 1965 " * 20,  # longer than the two lines it may take
+                "latitude": "",
+                "longitude": "9.0",
+                "story": streamfield([]),
+                "comments": inline_formset([]),
+            }
+        ),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert TourStopPage.objects.count() == before
+    assert "Bitte prüfen:" in html
+    assert '<a href="#id_teaser">Kurztext</a>' in html
+    assert '<a href="#id_latitude">Breitengrad</a>' in html
+    assert 'href="#id_longitude"' not in html
