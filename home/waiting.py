@@ -74,7 +74,8 @@ def waiting_for(user):
         Waiting(
             _("Seiten in Moderation"),
             TaskState.objects.reviewable_by(user).select_related("workflow_state", "revision"),
-            reverse("wagtailadmin_home") + "#moderation-queue",
+            # The queue on the dashboard: Wagtail names a panel's section "<id>-section".
+            reverse("wagtailadmin_home") + "#moderation-queue-section",
             arrived_field="started_at",
         ),
     ]

@@ -255,7 +255,7 @@ def test_the_digest_lists_what_waits_and_what_is_new_in_the_editors_language(
         f"Yeni üyelik başvuruları: {applications}\n"
         "http://testserver/admin/aufnahmeantraege/?status=new"
     ) in body
-    assert "Moderasyondaki sayfalar: 1\nhttp://testserver/admin/#moderation-queue" in body
+    assert "Moderasyondaki sayfalar: 1\nhttp://testserver/admin/#moderation-queue-section" in body
     # What came in since the digest was chosen, each with its own link ...
     new = body[body.index("Son özetten bu yana yeni:") :]
     assert f"- Der Koffer im Keller: http://testserver/admin/geschichten/inspect/{story.pk}/" in new
@@ -371,3 +371,12 @@ def test_a_long_list_is_cut_and_says_how_many_more(monkeypatch):
     assert "- Geschichte Nummer 2: " in message.body
     assert "Geschichte Nummer 3" not in message.body
     assert "- und 1 weiterer Eintrag\n" in message.body
+
+
+def test_the_count_of_pages_leads_to_the_queue_on_the_dashboard(client):
+    client.force_login(make_city_editor())
+
+    html = client.get("/admin/").content.decode()
+
+    assert 'href="/admin/#moderation-queue-section"' in html
+    assert 'id="moderation-queue-section"' in html
