@@ -6,13 +6,13 @@ which lists the same tasks)."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupPagePermission, Locale, Page, TaskState, WorkflowState
 
-from .roles import CITY_EDITORS_GROUP_NAME, association_groups_of
+from .roles import association_groups_of, moderates
+from .waiting import waiting_for
 
 MAX_ROWS = 50
 
@@ -173,39 +173,13 @@ class WaitingCountsPanel(Component):
     order = 70
 
     def get_context_data(self, parent_context):
-        from tours.models import StorySubmission
-
-        from .models import MeetingRegistration, MembershipApplication
-
-        request = parent_context["request"]
-        waitlisted = MeetingRegistration.objects.filter(
-            status=MeetingRegistration.Status.WAITLISTED, meeting__end__gte=timezone.now()
-        )
-        counts = [
-            (
-                _("Neue Geschichten"),
-                StorySubmission.objects.filter(status=StorySubmission.Status.NEW).count(),
-                reverse("story_submissions:index") + "?status=new",
-            ),
-            (
-                _("Neue Aufnahmeanträge"),
-                MembershipApplication.objects.filter(
-                    status=MembershipApplication.Status.NEW
-                ).count(),
-                reverse("network_applications:index") + "?status=new",
-            ),
-            (
-                _("Auf der Warteliste kommender Treffen"),
-                waitlisted.count(),
-                reverse("network_registrations:index") + "?status=waitlisted",
-            ),
-            (
-                _("Seiten in Moderation"),
-                TaskState.objects.reviewable_by(request.user).count(),
-                "#moderation-queue",
-            ),
-        ]
-        return {"counts": [{"label": label, "count": n, "url": url} for label, n, url in counts]}
+        user = parent_context["request"].user
+        return {
+            "counts": [
+                {"label": waiting.label, "count": waiting.count(), "url": waiting.list_url}
+                for waiting in waiting_for(user)
+            ]
+        }
 
 
 def _language_names():
@@ -218,7 +192,7 @@ def construct_panels(request, panels):
     groups = list(association_groups_of(user).select_related("association_link__association"))
     if groups:
         panels.append(AssociationPagesPanel(groups))
-    if user.is_superuser or user.groups.filter(name=CITY_EDITORS_GROUP_NAME).exists():
+    if moderates(user):
         panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
         panels.append(WaitingCountsPanel())
         panels.append(ModerationQueuePanel())

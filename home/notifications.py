@@ -24,6 +24,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from outbox.subjects import one_line
 
+from .models.moderation_mail import ModerationMailPreference
 from .role_names import CITY_EDITORS_GROUP_NAME
 
 
@@ -87,12 +88,14 @@ def admin_link(user, item):
 
 def notify_moderators(item, kind, subject, subject_values):
     """Tell each of the city's editors, in their language, that ``item`` waits for them, with a
-    link to it. ``kind`` and ``subject`` are lazy translations, ``subject`` a format string
-    filled with ``subject_values``."""
+    link to it; not those who chose the daily digest (send_moderation_digest). ``kind`` and
+    ``subject`` are lazy translations, ``subject`` a format string filled with
+    ``subject_values``."""
     editors = (
         get_user_model()
         .objects.filter(groups__name=CITY_EDITORS_GROUP_NAME, is_active=True)
         .exclude(email="")
+        .exclude(moderation_mail_preference__frequency=ModerationMailPreference.Frequency.DAILY)
         .select_related("wagtail_userprofile")
         .distinct()
     )

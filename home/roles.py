@@ -3,9 +3,11 @@
 Every function here is safe to run again: it creates what is missing and leaves the rest.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.models import (
@@ -123,6 +125,19 @@ def ensure_city_editors_group():
 
 def city_editors_group():
     return Group.objects.filter(name=CITY_EDITORS_GROUP_NAME).first()
+
+
+def moderators():
+    """Everyone who moderates for the city: its editors and the superusers."""
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=CITY_EDITORS_GROUP_NAME))
+        .distinct()
+    )
+
+
+def moderates(user):
+    return user.is_superuser or user.groups.filter(name=CITY_EDITORS_GROUP_NAME).exists()
 
 
 def _fitted(name, max_length, suffix=""):

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .account_settings import ModerationMailSettingsPanel
 from .action_menu import submit_first_for_authors
 from .admin_pages import PAGE_BULK_ACTIONS, NetworkPageViewSet
 from .admin_views import ParticipationGroup
@@ -71,6 +72,11 @@ def text_in_every_direction():
     """Fields take the direction of what is typed into them: Arabic runs right to left in an
     admin shown in German, German left to right in one shown in Arabic."""
     return format_html('<link rel="stylesheet" href="{}">', static("network/admin.css"))
+
+
+@hooks.register("register_account_settings_panel")
+def moderation_mail_settings(request, user, profile):
+    return ModerationMailSettingsPanel(request, user, profile)
 
 
 @hooks.register("register_admin_viewset")

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
-from ..models import AssociationPage
+from ..models import AssociationPage, ModerationMailPreference
 from ..roles import ensure_association_group, ensure_city_editors_group
 from .associations import EDITOR_ASSOCIATIONS
 
@@ -43,6 +43,20 @@ def load(home):
     _user("stadt", first_name="Sina", last_name="Stadtredaktion", groups=[city_editors])
     rows.append(
         ("stadt", demo_password("stadt"), _("Stadtredaktion: moderiert und veröffentlicht"))
+    )
+    # A second city editor reads of new items once a day (manage.py send_moderation_digest);
+    # "stadt" keeps the single mails. Chosen once: a choice changed in the demo stays.
+    daily = _user(
+        "stadt-taeglich", first_name="Tarik", last_name="Stadtredaktion", groups=[city_editors]
+    )
+    if not ModerationMailPreference.objects.filter(user=daily).exists():
+        ModerationMailPreference(user=daily).choose(ModerationMailPreference.Frequency.DAILY)
+    rows.append(
+        (
+            "stadt-taeglich",
+            demo_password("stadt-taeglich"),
+            _("Stadtredaktion, E-Mails einmal täglich als Zusammenfassung"),
+        )
     )
 
     for username, association_slug in EDITOR_ASSOCIATIONS.items():

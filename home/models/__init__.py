@@ -5,6 +5,7 @@ from .associations import (
     AssociationSocialLink,
 )
 from .meetings import MeetingIndexPage, MeetingPage
+from .moderation_mail import ModerationMailPreference
 from .pages import HomePage, JoinNetworkPage, StandardPage
 from .participation import EditorInvitation, MeetingRegistration, MembershipApplication
 from .preview import HeadlessPreview
@@ -30,6 +31,7 @@ __all__ = [
     "MeetingRegistration",
     "MeetingSeries",
     "MembershipApplication",
+    "ModerationMailPreference",
     "NetworkSettings",
     "StandardPage",
     "SupportTopic",
