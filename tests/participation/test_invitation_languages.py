@@ -133,6 +133,12 @@ def test_the_invitations_list_speaks_german(city_client, association):
     for english in ("State", "Created at", "Expires at", "Invited by", "Language"):
         assert not any(english in found for found in labels), (english, labels)
     assert "Türkçe" in page and "offen" in page
+    # The list is filtered by language, too.
+    assert "ayse@example.org" in city_client.get("/admin/einladungen/?language=tr").content.decode()
+    assert (
+        "ayse@example.org"
+        not in city_client.get("/admin/einladungen/?language=ar").content.decode()
+    )
 
 
 # On accepting an application ----------------------------------------------------------------

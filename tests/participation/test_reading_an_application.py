@@ -89,6 +89,9 @@ def test_the_city_reads_the_whole_application_with_its_decisions_on_one_screen(
     client.force_login(city_editor)
     listing = client.get("/admin/aufnahmeantraege/").content.decode()
     assert f'href="{reading_url(arabic_application)}"' in listing  # the name opens it for reading
+    assert "العربية" in listing  # the language it was sent in, by its own name
+    arabic_only = client.get("/admin/aufnahmeantraege/?language=ar").content.decode()
+    assert "جمعية الجسر" in arabic_only and "Brückenschlag" not in arabic_only
 
     response = client.get(reading_url(arabic_application))
 
