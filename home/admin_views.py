@@ -1,6 +1,7 @@
 """Admin views of participation: applications to join, meeting registrations, invitations."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -13,6 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, UserColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -20,6 +23,7 @@ from wagtail.admin.widgets.button import MenuItem
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+from .admin_reading import ReadingView, TitleOpensReading, mailto, reading_url_finder
 from .models import (
     AssociationIndexPage,
     AssociationPage,
@@ -30,14 +34,35 @@ from .models import (
 from .notifications import send_application_declined, send_invitation
 
 
-def invite(email, association, invited_by, request=None):
-    """Create an invitation, mail its link, and log it; returns the invitation."""
-    invitation = EditorInvitation(email=email, association=association, invited_by=invited_by)
+def invite(email, association, invited_by, request=None, *, language=None, personal_note=""):
+    """Create an invitation, mail its link (in ``language``, German by default, with the
+    personal note if there is one), and log it; returns the invitation."""
+    invitation = EditorInvitation(
+        email=email,
+        association=association,
+        invited_by=invited_by,
+        language=language or settings.LANGUAGE_CODE,
+        personal_note=personal_note or "",
+    )
     token = invitation.issue_token()
     invitation.save()
     send_invitation(invitation, token, request)
     log(invitation, "network.invitation_sent", user=invited_by, data={"email": email})
     return invitation
+
+
+#: The personal note runs in the direction of whatever language it is written in.
+NOTE_INPUT = forms.Textarea(attrs={"rows": 4, "dir": "auto"})
+
+
+def invitation_fields():
+    """The invitation's language and personal note, as the city chooses and writes them on
+    accepting an application (the invitations' own form has them from the model)."""
+    field = EditorInvitation._meta.get_field
+    return {
+        "language": field("language").formfield(),
+        "personal_note": field("personal_note").formfield(widget=NOTE_INPUT),
+    }
 
 
 # Invitations -------------------------------------------------------------------------------
@@ -46,7 +71,14 @@ def invite(email, association, invited_by, request=None):
 class InvitationCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        return invite(data["email"], data["association"], self.request.user, self.request)
+        return invite(
+            data["email"],
+            data["association"],
+            self.request.user,
+            self.request,
+            language=data["language"],
+            personal_note=data["personal_note"],
+        )
 
     def get_success_message(self, instance):
         return gettext("Einladung an %(email)s ist verschickt.") % {"email": instance.email}
@@ -75,9 +107,24 @@ class InvitationViewSet(ModelViewSet):
     menu_label = _("Einladungen")
     url_prefix = "einladungen"
     name = "network_invitations"
-    form_fields = ["email", "association"]
-    list_display = ["email", "association", "state", "invited_by", "created_at", "expires_at"]
-    list_filter = ["association"]
+    panels = [
+        FieldPanel("email"),
+        FieldPanel("association", widget=forms.Select),
+        FieldPanel("language"),
+        FieldPanel("personal_note", widget=NOTE_INPUT),
+    ]
+    # Headers in the city's words: "state" is a property and "created_at" reads "Eingegangen
+    # am" for records that come in, not for invitations that go out.
+    list_display = [
+        "email",
+        "association",
+        Column("get_language_display", label=_("Sprache"), sort_key="language"),
+        Column("state", label=_("Stand")),
+        UserColumn("invited_by", label=_("Eingeladen von"), blank_display_name=_("unbekannt")),
+        Column("created_at", label=_("Verschickt am"), sort_key="created_at"),
+        Column("expires_at", label=_("Gültig bis"), sort_key="expires_at"),
+    ]
+    list_filter = ["association", "language"]
     add_view_class = InvitationCreateView
     index_view_class = InvitationIndexView
     copy_view_enabled = False
@@ -94,7 +141,15 @@ class InvitationViewSet(ModelViewSet):
         old = get_object_or_404(EditorInvitation, pk=pk, accepted_at__isnull=True)
         if request.method == "POST":
             with transaction.atomic():
-                invitation = invite(old.email, old.association, request.user, request)
+                # The same person, association, language and note; a new link.
+                invitation = invite(
+                    old.email,
+                    old.association,
+                    request.user,
+                    request,
+                    language=old.language,
+                    personal_note=old.personal_note,
+                )
                 old.delete()  # the old link stops working
             messages.success(
                 request,
@@ -128,7 +183,7 @@ class DeclineForm(forms.Form):
     )
 
 
-class ApplicationIndexView(generic.IndexView):
+class ApplicationIndexView(TitleOpensReading, generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if (
@@ -194,9 +249,12 @@ def association_directory():
     return AssociationIndexPage.objects.filter(locale=Locale.get_default()).first()
 
 
-def accept_application(application, user, request=None, name=None):
+def accept_application(
+    application, user, request=None, name=None, *, language=None, personal_note=""
+):
     """The association joins: its draft profile (named ``name``, by default as it applied), its
-    editors' group (created with the page) and an invitation for its contact. Nothing is written
+    editors' group (created with the page) and an invitation for its contact (in ``language``,
+    by default the application's, with the personal note if there is one). Nothing is written
     when the name is taken (see check_new_association_name)."""
     name = " ".join((name or application.association_name).split())
     check_new_association_name(name)
@@ -213,23 +271,34 @@ def accept_application(application, user, request=None, name=None):
     )
     index.add_child(instance=association)
     association.save_revision(user=user, log_action=True)
-    _accepted(application, association, user, request)
+    _accepted(application, association, user, request, language, personal_note)
     return association
 
 
-def invite_to_existing_association(application, association, user, request=None):
+def invite_to_existing_association(
+    application, association, user, request=None, *, language=None, personal_note=""
+):
     """The applicant's association is one of the network already: its contact is invited as an
-    editor of it, and no second profile is made."""
-    _accepted(application, association, user, request, existing=True)
+    editor of it (in ``language``, by default the application's), and no second profile is
+    made."""
+    _accepted(application, association, user, request, language, personal_note, existing=True)
 
 
-def _accepted(application, association, user, request, existing=False):
-    invite(application.email, association, user, request)
+def _accepted(application, association, user, request, language, personal_note, existing=False):
+    # Decided before the invitation goes out: its mail tells the applicant why they are invited.
     application.status = MembershipApplication.Status.ACCEPTED
     application.decided_at = timezone.now()
     application.decided_by = user
     application.association = association
     application.save()
+    invite(
+        application.email,
+        association,
+        user,
+        request,
+        language=language or application.language,
+        personal_note=personal_note,
+    )
     data = {"association": association.pk}
     if existing:
         data["existing"] = True
@@ -249,12 +318,21 @@ class AcceptForm(forms.Form):
     )
 
     def __init__(self, data=None, *, application):
-        if data is not None and "association_name" not in data:
-            # Sent without a name: the application's, shown as such if it is taken.
+        # The invitation for its contact: in the language the application was sent in, unless
+        # the city chooses another, with a note if it writes one.
+        initial = {
+            "association_name": application.association_name,
+            "language": application.language,
+        }
+        if data is not None and not set(initial) <= set(data):
+            # Sent without a name or language: the application's, the name shown as such if it
+            # is taken.
             data = data.copy()
-            data["association_name"] = application.association_name
-        super().__init__(data, initial={"association_name": application.association_name})
+            for name, value in initial.items():
+                data.setdefault(name, value)
+        super().__init__(data, initial=initial)
         self.application = application
+        self.fields.update(invitation_fields())
 
     @property
     def name(self):
@@ -289,6 +367,32 @@ class AcceptForm(forms.Form):
         return cleaned
 
 
+class ApplicationReadingView(ReadingView):
+    """An application as the city reads it before deciding, with the decisions on the same
+    screen while it is new."""
+
+    template_name = "admin/participation/application_inspect.html"
+    context_object_name = "application"
+
+    def decisions(self, application):
+        if not application.is_new:
+            return []
+        subject = gettext(
+            "Ihr Aufnahmeantrag für „%(name)s“ beim Netzwerk Migrantenorganisationen Sindelfingen"
+        ) % {"name": application.association_name}
+        return [
+            {
+                "label": _("Aufnehmen"),
+                "url": reverse("network_applications:accept", args=[application.pk]),
+            },
+            {
+                "label": _("Ablehnen"),
+                "url": reverse("network_applications:decline", args=[application.pk]),
+            },
+            {"label": _("Rückfrage per E-Mail"), "url": mailto(application.email, subject)},
+        ]
+
+
 class ApplicationViewSet(ModelViewSet):
     model = MembershipApplication
     icon = "group"
@@ -296,11 +400,27 @@ class ApplicationViewSet(ModelViewSet):
     url_prefix = "aufnahmeantraege"
     name = "network_applications"
     form_fields = ["association_name", "focus", "contact_name", "email", "phone", "message"]
-    list_display = ["association_name", "contact_name", "email", "status", "created_at"]
-    list_filter = ["status"]
+    list_display = [
+        "association_name",
+        "contact_name",
+        "email",
+        Column("get_language_display", label=_("Sprache"), sort_key="language"),
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "language"]
     inspect_view_enabled = True
     copy_view_enabled = False
     index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationReadingView
+
+    @property
+    def url_finder_class(self):
+        # Links to an application (the city's notice, the audit log) open it for reading.
+        return reading_url_finder(self)
+
+    def reading_url(self, application):
+        return reverse(self.get_url_name("inspect"), args=[application.pk])
 
     def get_urlpatterns(self):
         return [
@@ -324,12 +444,18 @@ class ApplicationViewSet(ModelViewSet):
         )
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
+                invitation = {
+                    "language": form.cleaned_data["language"],
+                    "personal_note": form.cleaned_data["personal_note"],
+                }
                 if form.invites_instead:
                     association = form.existing
-                    invite_to_existing_association(application, association, request.user, request)
+                    invite_to_existing_association(
+                        application, association, request.user, request, **invitation
+                    )
                 else:
                     association = accept_application(
-                        application, request.user, request, name=form.name
+                        application, request.user, request, name=form.name, **invitation
                     )
             if form.invites_instead:
                 messages.success(
@@ -363,7 +489,7 @@ class ApplicationViewSet(ModelViewSet):
                 % {"name": form.name, "email": application.email},
                 "form": form,
                 "submit_label": gettext("Aufnehmen"),
-                "back_url": reverse(self.get_url_name("index")),
+                "back_url": self.reading_url(application),
                 "application": application,
                 "existing": existing,
                 "existing_url": reverse("wagtailadmin_pages:edit", args=[existing.pk])
@@ -398,7 +524,7 @@ class ApplicationViewSet(ModelViewSet):
                 % {"name": application.association_name},
                 "form": form,
                 "submit_label": gettext("Ablehnen"),
-                "back_url": reverse(self.get_url_name("index")),
+                "back_url": self.reading_url(application),
             },
         )
 

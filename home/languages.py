@@ -23,7 +23,12 @@ from django.db.models.functions import Coalesce
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_from_path, get_language_info
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    get_language_info,
+    get_supported_language_variant,
+)
 
 from wagtail.models import Locale, Page, TranslatableMixin
 
@@ -186,6 +191,39 @@ def reading_locale(page=None):
     if reading is None:
         return page.locale if page is not None else Locale.get_default()
     return reading.locale
+
+
+def site_languages():
+    """The network's languages as (code, own name): the choices wherever a record keeps the
+    language of a person (a callable, so that a language added to the settings needs no
+    migration)."""
+    return settings.LANGUAGES
+
+
+def default_language():
+    """German, the network's first language: the language of a record that names none."""
+    return settings.LANGUAGE_CODE
+
+
+def site_language(language_code=None):
+    """``language_code`` (by default the active language) as one of the network's languages;
+    German for one the network does not speak."""
+    try:
+        return get_supported_language_variant(language_code or get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def language_label(language_code):
+    """A language as the admin names it, followed by its own name: "Türkisch (Türkçe)"."""
+    own = dict(settings.LANGUAGES).get(language_code)
+    try:
+        named = str(get_language_info(language_code)["name_translated"])
+    except KeyError:
+        named = own or language_code
+    if not own or own == named:
+        return named
+    return f"{named} ({own})"
 
 
 def language_direction(language_code):

@@ -24,6 +24,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from outbox.subjects import one_line
 
+from .languages import site_language
 from .models.moderation_mail import ModerationMailPreference
 from .role_names import CITY_EDITORS_GROUP_NAME
 
@@ -53,14 +54,31 @@ def send_registration_confirmation(registration, request):
 
 
 def send_invitation(invitation, token, request=None):
-    link = invitation_link(token, request)
-    _send(
-        _("Einladung: Redaktion für %(association)s")
-        % {"association": invitation.association.title},
-        "emails/invitation.txt",
-        {"invitation": invitation, "link": link},
-        invitation.email,
-    )
+    """The invitation, in its language (chosen by the city; on accepting an application, by
+    default the language it was sent in), with a link to the page where it is accepted, under
+    the same language's prefix."""
+    from .models import MembershipApplication
+
+    with translation.override(site_language(invitation.language)):
+        link = invitation_link(token, request)
+        applied = MembershipApplication.objects.filter(
+            association=invitation.association,
+            email__iexact=invitation.email,
+            status=MembershipApplication.Status.ACCEPTED,
+        ).exists()
+        _send(
+            _("Einladung: Redaktion für %(association)s")
+            % {"association": invitation.association.title},
+            "emails/invitation.txt",
+            {
+                "invitation": invitation,
+                "link": link,
+                "inviter": invitation.inviter_name,
+                "applied": applied,
+                "valid_days": settings.NETWORK_INVITATION_VALID_DAYS,
+            },
+            invitation.email,
+        )
     return link
 
 

@@ -2,7 +2,6 @@
 the photo, take one over as a draft stop of a walk in one action, or decline it."""
 
 import html
-from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -18,8 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
@@ -27,6 +24,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
+
+from home.admin_reading import ReadingView, TitleOpensReading, mailto, reading_url_finder
 
 from .geo import outside_region_message
 from .models import StorySubmission, TourPage, TourStopPage
@@ -140,16 +139,7 @@ def _paragraphs(text):
     return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
-class SubmissionIndexView(generic.IndexView):
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # A story's title opens it for reading; its status is changed there by a decision.
-        return self._get_custom_column(
-            field_name,
-            self._get_title_column_class(column_class),
-            get_url=self.get_inspect_url,
-            **kwargs,
-        )
-
+class SubmissionIndexView(TitleOpensReading, generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if (
@@ -167,26 +157,22 @@ class SubmissionIndexView(generic.IndexView):
         return buttons
 
 
-class StorySubmissionInspectView(generic.InspectView):
-    """The story as the city reads it before deciding (not Wagtail's field list, which shows
-    "None" and "True" and runs Arabic left to right), with the decisions on the same screen."""
+class StorySubmissionInspectView(ReadingView):
+    """The story as the city reads it before deciding, with the decisions on the same screen."""
 
     template_name = "admin/participation/story_inspect.html"
+    context_object_name = "submission"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.object
-        context["submission"] = submission
         context["photo_url"] = (
             reverse("story_submissions:photo", args=[submission.pk]) if submission.photo else None
         )
-        context["actions"] = self.decisions(submission)
         return context
 
     def decisions(self, submission):
-        if submission.status != StorySubmission.Status.NEW or not (
-            self.permission_policy.user_has_permission(self.request.user, "change")
-        ):
+        if submission.status != StorySubmission.Status.NEW:
             return []
         actions = [
             {
@@ -203,7 +189,7 @@ class StorySubmissionInspectView(generic.InspectView):
             actions.append(
                 {
                     "label": _("Rückfrage per E-Mail"),
-                    "url": f"mailto:{quote(submission.email, safe='@')}?subject={quote(subject)}",
+                    "url": mailto(submission.email, subject),
                 }
             )
         return actions
@@ -243,11 +229,7 @@ class StorySubmissionViewSet(ModelViewSet):
     @property
     def url_finder_class(self):
         # Links to a story (the city's notice, the audit log) open it for reading.
-        return type(
-            "StorySubmissionURLFinder",
-            (ModelAdminURLFinder,),
-            {"edit_url_name": self.get_url_name("inspect")},
-        )
+        return reading_url_finder(self)
 
     def get_urlpatterns(self):
         return [

@@ -13,7 +13,7 @@ from wagtail.search import index
 from ..api.fields import ImageInfo, computed_field, image_info
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..forms import MembershipApplicationForm
-from ..languages import in_original_order, pages_below
+from ..languages import in_original_order, pages_below, site_language
 from ..notifications import notify_moderators
 from .associations import AssociationPage
 from .base import NetworkPageMixin, ParticipationFormPage
@@ -143,6 +143,9 @@ class JoinNetworkPage(ParticipationFormPage):
             email=data["email"],
             phone=data["phone"],
             message=data["message"],
+            # The language it was sent in (the page's, or for the API the client's): the
+            # invitation on acceptance is in it.
+            language=site_language(),
         )
         application.record_consent(form.consent_statements())
         application.save()

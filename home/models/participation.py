@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ..languages import default_language, language_label, site_languages
+
 
 class PersonalData(models.Model):
     """A record holding a person's data, found by e-mail address, kept only as long as needed.
@@ -90,6 +92,18 @@ class Consent(models.Model):
         self.consent_text = "\n".join(str(statement) for statement in statements)
         self.consent_version = settings.NETWORK_CONSENT_VERSION
 
+    @property
+    def consent_statements(self):
+        """The statements consented to, one each, as they were shown."""
+        return [line for line in self.consent_text.splitlines() if line.strip()]
+
+
+def account_name(user):
+    """An editor by name (their login if they gave none); empty for no one."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
 
 def retention_cutoff(setting_name, now=None):
     days = settings.NETWORK_RETENTION_DAYS[setting_name]
@@ -113,6 +127,13 @@ class MembershipApplication(PersonalData, Consent):
     email = models.EmailField(_("E-Mail-Adresse"))
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)
     message = models.TextField(_("Nachricht"), max_length=3000, blank=True)
+    language = models.CharField(
+        _("Sprache des Antrags"),
+        max_length=10,
+        choices=site_languages,
+        default=default_language,
+        help_text=_("Die Sprache der Seite, auf der der Antrag gestellt wurde."),
+    )
     status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.NEW)
     decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -139,6 +160,18 @@ class MembershipApplication(PersonalData, Consent):
 
     def __str__(self):
         return self.association_name
+
+    @property
+    def language_label(self):
+        return language_label(self.language)
+
+    @property
+    def is_new(self):
+        return self.status == self.Status.NEW
+
+    @property
+    def decided_by_name(self):
+        return account_name(self.decided_by)
 
     @classmethod
     def expired(cls, now=None):
@@ -209,6 +242,25 @@ class EditorInvitation(PersonalData):
         related_name="+",
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    language = models.CharField(
+        _("Sprache der Einladung"),
+        max_length=10,
+        choices=site_languages,
+        default=default_language,
+        help_text=_(
+            "In dieser Sprache erhält die Person die E-Mail und sieht die Seite, auf der sie die "
+            "Einladung annimmt."
+        ),
+    )
+    personal_note = models.TextField(
+        _("Persönliche Nachricht"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Steht in der Einladung, z. B. ein Gruß oder wer bei Fragen weiterhilft (freiwillig, "
+            "höchstens 1000 Zeichen)."
+        ),
+    )
     expires_at = models.DateTimeField(_("Gültig bis"))
     accepted_at = models.DateTimeField(_("Angenommen am"), null=True, blank=True)
     user = models.ForeignKey(
@@ -252,6 +304,10 @@ class EditorInvitation(PersonalData):
             .select_related("association")
             .first()
         )
+
+    @property
+    def inviter_name(self):
+        return account_name(self.invited_by)
 
     @property
     def is_accepted(self):

@@ -45,7 +45,8 @@ def association():
 def invite(client, city_editor, association, email="neu@example.org"):
     client.force_login(city_editor)
     response = client.post(
-        "/admin/einladungen/new/", {"email": email, "association": association.pk}
+        "/admin/einladungen/new/",
+        {"email": email, "association": association.pk, "language": "de", "personal_note": ""},
     )
     client.logout()
     return response

@@ -61,7 +61,8 @@ def test_each_city_editor_reads_in_the_language_they_chose(client):
     [english] = mails_to(english_editor)
     assert german.subject == "Neuer Aufnahmeantrag: Anadolu Kültür Derneği"
     assert english.subject == "New membership application: Anadolu Kültür Derneği"
-    link = f"http://testserver/admin/aufnahmeantraege/edit/{application.pk}/"
+    assert application.language == "tr"
+    link = f"http://testserver/admin/aufnahmeantraege/inspect/{application.pk}/"
     assert link in german.body and link in english.body
 
 
