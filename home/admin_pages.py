@@ -32,11 +32,13 @@ from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
 from wagtail.models import Page, WorkflowState
 
+from .moderation import next_steps
 from .permissions import hidden_from, sees_every_page, without_foreign_drafts
 
 # The URL keywords of Wagtail's page views that name a page (wagtail.admin.urls.pages).
@@ -153,7 +155,9 @@ class NetworkEditView(EditView):
                     _("Dieser Schritt ist schon entschieden. Hier sehen Sie den neuen Stand."),
                 )
                 return redirect("wagtailadmin_pages:edit", self.page.pk)
-            return super().perform_workflow_action()
+            response = super().perform_workflow_action()
+        next_steps.after_deciding(self.request, self.page, self.workflow_action)
+        return response
 
 
 #: Listing columns a phone leaves out (admin.css), so that titles keep the width to be read.
@@ -178,6 +182,21 @@ class NetworkExplorableIndexView(ExplorableIndexView):
     ]
 
 
+class NetworkWorkflowActionView(WorkflowActionView):
+    """Wagtail's workflow decision from the dashboard or the listing, ending on what comes
+    next (see NetworkEditView for the editor's own buttons)."""
+
+    def post(self, request, *args, **kwargs):
+        state_before = self.task_state.status
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        if self.task_state.status != state_before:  # decided, not sent back with form errors
+            next_steps.after_deciding(
+                request, self.task_state.workflow_state.content_object, self.action_name
+            )
+        return response
+
+
 class NetworkPageViewSet(PageViewSet):
     """Wagtail's views for every page type, each refusing ids of pages hidden from the user.
 
@@ -189,6 +208,7 @@ class NetworkPageViewSet(PageViewSet):
     add_view_class = NetworkCreateView
     edit_view_class = NetworkEditView
     index_view_class = NetworkExplorableIndexView
+    workflow_action_view_class = NetworkWorkflowActionView
 
     @functools.cached_property
     def guarded_views(self):

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupPagePermission, Locale, Page, TaskState, WorkflowState
 
+from .moderation.waiting import waiting_for
 from .roles import association_groups_of, moderates
-from .waiting import waiting_for
 
 MAX_ROWS = 50
 

@@ -72,7 +72,7 @@ def setup_network(verbosity=0):
     ensure_all_term_translations()
 
     from .models import AssociationPage
-    from .moderation import ensure_city_workflow
+    from .moderation.workflow import ensure_city_workflow
     from .roles import ensure_association_group, ensure_city_editors_group
 
     ensure_city_editors_group()

@@ -13,7 +13,7 @@ from wagtail.signals import copy_for_translation_done, page_published, task_reje
 
 from .models import AssociationPage
 from .models.snippets import VocabularyTerm
-from .moderation import earlier_reviewers_rejection_notifier
+from .moderation.workflow import earlier_reviewers_rejection_notifier
 from .roles import (
     ensure_association_group,
     grant_contribution_page_to_associations,

@@ -8,12 +8,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .account_settings import ModerationMailSettingsPanel
 from .action_menu import submit_first_for_authors
 from .admin_pages import PAGE_BULK_ACTIONS, NetworkPageViewSet
 from .admin_views import ParticipationGroup
 from .dashboard import construct_panels
 from .models import District, FocusArea, Language, MeetingSeries, SupportTopic
+from .moderation import next_steps
+from .moderation.account_settings import ModerationMailSettingsPanel
 from .permissions import sees_every_page, without_foreign_drafts
 from .rich_text import register_page_links
 from .roles import grant_to_contributors
@@ -79,6 +80,12 @@ def moderation_mail_settings(request, user, profile):
     return ModerationMailSettingsPanel(request, user, profile)
 
 
+@hooks.register("insert_global_admin_js")
+def names_for_rich_text_editors():
+    """Rich text fields get an accessible name (network/admin.js)."""
+    return format_html('<script src="{}"></script>', static("network/admin.js"))
+
+
 @hooks.register("register_admin_viewset")
 def register_participation():
     return ParticipationGroup()
@@ -94,6 +101,16 @@ def credit_contributing_associations(request, page):
     """What an association editor creates outside their association's own pages (a stop, project
     news), their associations may go on editing."""
     grant_to_contributors(page, request.user)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_what_comes_next(request, page):
+    if request.POST.get("action-submit") or request.POST.get("action-restart-workflow"):
+        next_steps.after_submitting(request, page)
+    elif not request.POST.get("action-publish") and request.accepts("text/html"):
+        # (Not after an autosave, which asks for JSON and shows no messages.)
+        next_steps.after_saving_a_draft(request, page)
 
 
 @hooks.register("register_log_actions")

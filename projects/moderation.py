@@ -4,7 +4,7 @@ from django.db import transaction
 
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-from home.moderation import ensure_city_approval_task
+from home.moderation.workflow import ensure_city_approval_task
 from tours.models import TourIndexPage
 
 from .models import WorkingGroupReviewTask

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -146,3 +147,17 @@ class StoryBlock(blocks.StreamBlock):
     audio = AudioBlock()
     gallery = GalleryBlock()
     period = HistoricalPeriodBlock()
+
+    def clean(self, value):
+        # A text block left empty (a new stop starts with one) is dropped, not an error.
+        kept = [child for child in value if not _is_empty_text(child)]
+        return super().clean(
+            blocks.StreamValue(self, [(child.block_type, child.value, child.id) for child in kept])
+        )
+
+
+def _is_empty_text(child):
+    if child.block_type != "paragraph":
+        return False
+    source = getattr(child.value, "source", child.value) or ""
+    return not strip_tags(source).replace("\xa0", " ").strip()

@@ -63,6 +63,7 @@ from home.privacy.places import ERASED
 from home.storage import private_storage
 
 from . import exports, geo
+from .admin_forms import StopPageForm
 from .blocks import StoryBlock
 from .forms import StorySubmissionForm
 from .qr import qr_svg
@@ -545,7 +546,7 @@ class StopPosition(APIShape):
 
 
 class TourStopPage(NetworkPageMixin, RoutablePageMixin, Page):
-    base_form_class = NetworkPageForm
+    base_form_class = StopPageForm
 
     latitude = models.DecimalField(
         _("Breitengrad"),

@@ -37,12 +37,44 @@ class SketchPoint:
 
 
 @dataclass(frozen=True)
+class Projection:
+    """From degrees to the drawing's pixels and back (the stop editor turns a tap on the
+    sketch into coordinates with ``to_degrees``, in tours/static/tours/admin/location.js)."""
+
+    min_latitude: float
+    min_longitude: float
+    metres_per_degree: float
+    cos_latitude: float
+    px_per_metre: float
+    offset_x: float
+    offset_y: float
+    height: int
+
+    def to_px(self, latitude, longitude):
+        x = (longitude - self.min_longitude) * self.metres_per_degree * self.cos_latitude
+        y = (latitude - self.min_latitude) * self.metres_per_degree
+        return (
+            self.offset_x + x * self.px_per_metre,
+            self.height - (self.offset_y + y * self.px_per_metre),
+        )
+
+    def to_degrees(self, x, y):
+        east = (x - self.offset_x) / self.px_per_metre
+        north = (self.height - y - self.offset_y) / self.px_per_metre
+        return (
+            self.min_latitude + north / self.metres_per_degree,
+            self.min_longitude + east / (self.metres_per_degree * self.cos_latitude),
+        )
+
+
+@dataclass(frozen=True)
 class RouteSketch:
     width: int
     height: int
     points: list
     scale_bar_px: float
     scale_bar_label: str
+    projection: Projection | None = None
 
     @property
     def description(self):
@@ -87,9 +119,19 @@ def route_sketch(stops, current=None):
     offset_x = PADDING + (drawable_width - span_x * px_per_metre) / 2
     offset_y = PADDING + (drawable_height - span_y * px_per_metre) / 2
 
-    places = [
-        (offset_x + x * px_per_metre, height - (offset_y + y * px_per_metre))  # north is up
-        for x, y in zip(xs, ys, strict=True)
+    projection = Projection(
+        min_latitude=min(latitudes),
+        min_longitude=min(longitudes),
+        metres_per_degree=metres_per_degree,
+        cos_latitude=math.cos(mean_lat),
+        px_per_metre=px_per_metre,
+        offset_x=offset_x,
+        offset_y=offset_y,
+        height=height,
+    )
+    places = [  # north is up
+        projection.to_px(latitude, longitude)
+        for latitude, longitude in zip(latitudes, longitudes, strict=True)
     ]
     markers = _spread_markers(places, width=WIDTH, height=height)
     points = [
@@ -112,7 +154,7 @@ def route_sketch(stops, current=None):
         if bar_m < 1000
         else _("%(km)d km") % {"km": bar_m // 1000}
     )
-    return RouteSketch(WIDTH, height, points, bar_m * px_per_metre, label)
+    return RouteSketch(WIDTH, height, points, bar_m * px_per_metre, label, projection)
 
 
 def _spread_markers(places, *, width, height, rounds=60):

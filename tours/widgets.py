@@ -1,5 +1,8 @@
-"""The stop editor's location: typed as decimal degrees, or taken from the device with one tap
-("Meinen Standort verwenden": the browser's own geolocation, no third party)."""
+"""The stop editor's location: typed as decimal degrees, taken from the device with one tap
+("Meinen Standort verwenden": the browser's own geolocation, no third party), or tapped on the
+walk's route sketch (drawn on the server, no map tiles)."""
+
+from dataclasses import asdict
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,8 @@ class LatitudeWithLocationButton(forms.NumberInput):
     from the device's location (tours/static/tours/admin/location.js)."""
 
     template_name = "tours/widgets/latitude_with_location.html"
+    #: The walk's route sketch (tours.sketch.RouteSketch), set by the stop's form.
+    sketch = None
 
     def __init__(self, longitude_field="longitude", attrs=None):
         super().__init__(attrs={"step": "0.000001", **(attrs or {})})
@@ -31,7 +36,15 @@ class LatitudeWithLocationButton(forms.NumberInput):
             "failed": _("Der Standort ließ sich nicht ermitteln. Bitte tragen Sie ihn ein."),
             "unsupported": _("Dieser Browser kann keinen Standort ermitteln."),
         }
+        if self.sketch is not None and self.sketch.projection is not None:
+            context["sketch"] = self.sketch
+            context["projection"] = asdict(self.sketch.projection)
+            context["projection_id"] = f"{latitude_id}-projection"
+            context["location"]["picked"] = _(
+                "Ort aus der Skizze übernommen. Genauer geht es mit dem Standort oder den Zahlen."
+            )
         return context
 
     class Media:
-        js = ["tours/admin/location.js"]
+        # The story's new photo or recording opens its chooser (on the same form, the stop's).
+        js = ["tours/admin/location.js", "tours/admin/new_block_chooser.js"]

@@ -81,7 +81,7 @@ def test_moderation_mail_is_in_the_reviewers_language_not_the_authors(client, de
     assert response.status_code == 302
     [notice] = mails_to(reviewer)
     assert "Yeni durak" in notice.subject
-    assert notice.subject.startswith("Die Seite „Yeni durak“ wurde zur Freigabe")
+    assert notice.subject.startswith("Zur Prüfung: Station „Yeni durak“")
     assert notice.body.startswith("Hallo pruefer,")  # not "Merhaba", the author's language
     assert (
         f"http://testserver/admin/pages/{TourStopPage.objects.get(slug='yeni-durak').pk}/edit/"

@@ -146,3 +146,47 @@ def test_the_working_group_is_told_which_stop_of_which_walk_from_which_associati
     assert "Freigeben schickt es weiter an die Stadtredaktion" in to_reviewer.body
     html = to_reviewer.alternatives[0][0]
     assert "Eingereicht von:" in html and "Kulturbrücke Anatolien e. V." in html
+
+
+def test_each_step_ends_saying_what_comes_next(client, demo_tour, people):
+    from moderated_path import submitted_stop
+
+    as_user(client, people["author"])
+    response = client.post(
+        f"/admin/pages/add/tours/tourstoppage/{demo_tour.pk}/",
+        stop_form("Ein Entwurf", "ein-entwurf"),
+        follow=True,
+    )
+    assert "noch nicht eingereicht" in response.content.decode()
+
+    stop = submitted_stop(client, people["author"], demo_tour, "Die Eisdiele", "die-eisdiele")
+    page = client.get(f"/admin/pages/{demo_tour.pk}/").content.decode()
+    assert "Wie es weitergeht: Jetzt ist „Prüfung durch die Arbeitsgruppe“ dran." in page
+
+    as_user(client, people["reviewer"])
+    workflow_action(client, stop, "approve")
+    page = client.get("/admin/").content.decode()
+    assert "Freigegeben. Weiter geht es mit „Freigabe durch die Stadtredaktion“." in page
+
+    as_user(client, people["city"])
+    workflow_action(client, TourStopPage.objects.get(pk=stop.pk), "reject", "Welches Jahr?")
+    page = client.get("/admin/").content.decode()
+    assert "Änderungen erbeten: autorin sieht Ihren Kommentar auf der Startseite" in page
+
+    as_user(client, people["author"])
+    response = client.post(
+        f"/admin/pages/{stop.pk}/edit/",
+        stop_form("Die Eisdiele", "die-eisdiele", **{"action-restart-workflow": "true"}),
+        follow=True,
+    )
+    assert "Wie es weitergeht: Jetzt ist „Prüfung durch die Arbeitsgruppe“ dran." in (
+        response.content.decode()
+    )
+
+    as_user(client, people["reviewer"])
+    workflow_action(client, TourStopPage.objects.get(pk=stop.pk), "approve")
+    as_user(client, people["city"])
+    workflow_action(client, TourStopPage.objects.get(pk=stop.pk), "approve")
+    page = client.get("/admin/").content.decode()
+    assert "Freigegeben und veröffentlicht: Die Seite ist jetzt öffentlich." in page
+    assert TourStopPage.objects.get(pk=stop.pk).live

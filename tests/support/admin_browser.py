@@ -17,3 +17,17 @@ def log_in(browser, base, username, **context_options):
     page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     return page
+
+
+def with_database(work):
+    """Run ``work`` (database reads or writes) in the middle of a browser test: the shared
+    Chromium's event loop counts as running while the test drives it, and Django refuses the
+    database inside a running loop (see the ``browser`` fixture)."""
+    import asyncio
+
+    loop = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        return work()
+    finally:
+        asyncio._set_running_loop(loop)

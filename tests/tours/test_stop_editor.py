@@ -126,3 +126,31 @@ def test_a_stop_with_missing_fields_links_each_field_with_an_error(client, demo_
     assert '<a href="#id_teaser">Kurztext</a>' in html
     assert '<a href="#id_latitude">Breitengrad</a>' in html
     assert 'href="#id_longitude"' not in html
+
+
+def test_the_sketchs_projection_turns_pixels_back_into_the_same_place(demo_tour):
+    from tours.sketch import route_sketch
+
+    stops = list(demo_tour.get_children().specific().order_by("path"))
+    projection = route_sketch(stops).projection
+
+    for stop in stops:
+        x, y = projection.to_px(float(stop.latitude), float(stop.longitude))
+        latitude, longitude = projection.to_degrees(x, y)
+        assert abs(latitude - float(stop.latitude)) < 1e-9
+        assert abs(longitude - float(stop.longitude)) < 1e-9
+
+
+def test_the_new_stop_form_offers_the_walks_sketch_to_tap_on(new_stop_form, demo_tour):
+    import json
+
+    [svg] = re.findall(r"<svg[^>]*data-pick-location[^>]*>", new_stop_form)
+    assert 'data-latitude="id_latitude"' in svg and 'data-longitude="id_longitude"' in svg
+    [projection] = re.findall(
+        r'<script id="id_latitude-projection" type="application/json">(.*?)</script>', new_stop_form
+    )
+    assert set(json.loads(projection)) >= {"min_latitude", "px_per_metre", "offset_x", "height"}
+    # The walk's stops, numbered, so the volunteer sees where the new one goes.
+    titles = demo_tour.get_children().order_by("path").values_list("title", flat=True)
+    for number, title in enumerate(titles, start=1):
+        assert f"<title>{number}. {title}</title>" in new_stop_form.replace("&#x27;", "'")

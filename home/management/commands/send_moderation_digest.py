@@ -1,8 +1,8 @@
-"""The moderators' daily digest (see home.digest); run it once a day, e.g. in the morning."""
+"""The moderators' daily digest (see home.moderation.digest); run it once a day, e.g. in the morning."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.digest import send_digests
+from home.moderation.digest import send_digests
 
 
 class Command(BaseCommand):

@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 
 from outbox.subjects import one_line
 
-from .models import ModerationMailPreference
-from .notifications import admin_link, editor_language
-from .roles import moderators
+from ..models import ModerationMailPreference
+from ..notifications import admin_link, editor_language
+from ..roles import moderators
 from .waiting import subject_of, title_of, waiting_for
 
 logger = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
-from .models import ModerationMailPreference
-from .roles import moderates
+from ..models import ModerationMailPreference
+from ..roles import moderates
 
 
 class ModerationMailForm(forms.ModelForm):

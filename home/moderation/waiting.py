@@ -51,7 +51,7 @@ def waiting_for(user):
     """Each kind of item waiting for ``user``, a city editor, in the dashboard's order."""
     from tours.models import StorySubmission
 
-    from .models import MeetingRegistration, MembershipApplication
+    from ..models import MeetingRegistration, MembershipApplication
 
     return [
         Waiting(

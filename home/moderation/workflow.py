@@ -15,7 +15,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .roles import ensure_city_editors_group
+from ..roles import ensure_city_editors_group
 
 CITY_WORKFLOW_NAME = "Moderation durch die Stadt"
 CITY_TASK_NAME = "Freigabe durch die Stadtredaktion"
