@@ -181,6 +181,15 @@ class NetworkExplorableIndexView(ExplorableIndexView):
         for column in ExplorableIndexView.base_columns
     ]
 
+    @functools.cached_property
+    def explorable_columns(self):
+        # Bulk actions (publish and unpublish first) are for who may publish: an association's
+        # editor, who may not, acts on one page at a time from its menu.
+        columns = super().explorable_columns
+        if self.permission_policy.user_has_permission(self.request.user, "publish"):
+            return columns
+        return [column for column in columns if column.name != "bulk_actions"]
+
 
 class NetworkWorkflowActionView(WorkflowActionView):
     """Wagtail's workflow decision from the dashboard or the listing, ending on what comes

@@ -3,6 +3,7 @@ location, on which a tap sets the stop's coordinates, and a new stop's story rea
 written in (one text block; left empty, it is dropped, see tours.blocks.StoryBlock)."""
 
 from home.models.base import NetworkPageForm
+from home.permissions import without_foreign_drafts
 
 from .sketch import route_sketch
 
@@ -19,9 +20,11 @@ class StopPageForm(NetworkPageForm):
             self.initial["story"] = story.block.to_python([{"type": "paragraph", "value": ""}])
 
     def _walk_sketch(self):
-        """The walk's other stops, drafts included, in walking order (None below two)."""
+        """The walk's other stops in walking order, as far as the editor may see them: live
+        ones, and drafts only of their own associations (never another's draft title). None
+        below two."""
         walk = self.parent_page if self.instance.pk is None else self.instance.get_parent()
-        if walk is None:
+        if walk is None or self.for_user is None:
             return None
         others = (
             type(self.instance)
@@ -31,4 +34,4 @@ class StopPageForm(NetworkPageForm):
             .order_by("path")
             .only("title", "latitude", "longitude")
         )
-        return route_sketch(others)
+        return route_sketch(without_foreign_drafts(others, self.for_user))

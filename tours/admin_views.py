@@ -4,6 +4,7 @@ the photo, take one over as a draft stop of a walk in one action, or decline it.
 import html
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.images import ImageFile
@@ -27,8 +28,9 @@ from wagtail.rich_text import RichText
 
 from home.admin_reading import ReadingView, TitleOpensReading, mailto, reading_url_finder
 
-from .geo import outside_region_message
+from .geo import great_circle_m, outside_region_message
 from .models import StorySubmission, TourPage, TourStopPage
+from .sketch import route_sketch
 
 SUBMITTED_PHOTOS_COLLECTION = "Eingesendete Fotos"
 
@@ -157,6 +159,45 @@ class SubmissionIndexView(TitleOpensReading, generic.IndexView):
         return buttons
 
 
+def place_on_nearest_walk(latitude, longitude):
+    """Where a story's place lies beside the network's walks: the live walk with the stop
+    nearest to it, that walk's sketch and the place's point on it. None without a place or
+    a walk of two stops. Two queries, whatever the number of walks."""
+    if latitude is None or longitude is None:
+        return None
+    stops = (
+        TourStopPage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+        .only("title", "path", "depth", "latitude", "longitude")
+    )
+    by_walk = {}
+    for stop in stops:
+        by_walk.setdefault(stop.path[: -TourStopPage.steplen], []).append(stop)
+    candidates = {path: walk_stops for path, walk_stops in by_walk.items() if len(walk_stops) > 1}
+    if not candidates:
+        return None
+    place = (float(latitude), float(longitude))
+    nearest_path = min(
+        candidates,
+        key=lambda path: min(
+            great_circle_m(place, (float(stop.latitude), float(stop.longitude)))
+            for stop in candidates[path]
+        ),
+    )
+    walk = TourPage.objects.filter(path=nearest_path).first()
+    sketch = route_sketch(candidates[nearest_path])
+    if walk is None or sketch is None:
+        return None
+    x, y = sketch.projection.to_px(*place)
+    return {
+        "walk": walk,
+        "sketch": sketch,
+        "marked": (x, y),
+        "inside": 0 <= x <= sketch.width and 0 <= y <= sketch.height,
+    }
+
+
 class StorySubmissionInspectView(ReadingView):
     """The story as the city reads it before deciding, with the decisions on the same screen."""
 
@@ -169,6 +210,7 @@ class StorySubmissionInspectView(ReadingView):
         context["photo_url"] = (
             reverse("story_submissions:photo", args=[submission.pk]) if submission.photo else None
         )
+        context["on_a_walk"] = place_on_nearest_walk(submission.latitude, submission.longitude)
         return context
 
     def decisions(self, submission):

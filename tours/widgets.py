@@ -37,12 +37,20 @@ class LatitudeWithLocationButton(forms.NumberInput):
             "unsupported": _("Dieser Browser kann keinen Standort ermitteln."),
         }
         if self.sketch is not None and self.sketch.projection is not None:
-            context["sketch"] = self.sketch
-            context["projection"] = asdict(self.sketch.projection)
-            context["projection_id"] = f"{latitude_id}-projection"
             context["location"]["picked"] = _(
                 "Ort aus der Skizze übernommen. Genauer geht es mit dem Standort oder den Zahlen."
             )
+            context["sketch"] = self.sketch
+            context["projection"] = asdict(self.sketch.projection)
+            context["projection_id"] = f"{latitude_id}-projection"
+            context["sketch_caption_id"] = f"{latitude_id}-sketch-caption"
+            context["sketch_attrs"] = {
+                "data-pick-location": "",
+                "data-projection": context["projection_id"],
+                "data-latitude": context["location"]["latitude_id"],
+                "data-longitude": context["location"]["longitude_id"],
+                "data-picked": context["location"]["picked"],
+            }
         return context
 
     class Media:

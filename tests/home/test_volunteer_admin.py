@@ -172,3 +172,13 @@ def test_the_english_scan_finds_wagtails_english_and_skips_what_nobody_reads():
     )
 
     assert english_in(html) == ["Actions", "Image"]
+
+
+def test_bulk_actions_are_for_who_may_publish(client, volunteer, home):
+    client.force_login(volunteer)
+    volunteers_listing = client.get("/admin/pages/").content.decode()
+    client.force_login(make_city_editor())
+    city_listing = client.get("/admin/pages/").content.decode()
+
+    assert "data-bulk-action-checkbox" not in volunteers_listing
+    assert "data-bulk-action-checkbox" in city_listing

@@ -96,3 +96,30 @@ def test_association_editors_can_neither_read_nor_decline_a_story(client, arabic
     assert client.post(f"/admin/geschichten/decline/{arabic_story.pk}/").status_code in (302, 403)
     arabic_story.refresh_from_db()
     assert arabic_story.status == StorySubmission.Status.NEW
+
+
+def test_the_storys_place_is_shown_on_the_nearest_walks_sketch(
+    city_client, arabic_story, django_assert_max_num_queries
+):
+    from tours.admin_views import place_on_nearest_walk
+
+    with django_assert_max_num_queries(2):
+        placed = place_on_nearest_walk(arabic_story.latitude, arabic_story.longitude)
+    assert placed["walk"].slug == "ankommen-in-sindelfingen" and placed["inside"]
+
+    page = city_client.get(f"/admin/geschichten/inspect/{arabic_story.pk}/").content.decode()
+
+    assert "Der rote Punkt ist der Ort der Geschichte" in page
+    assert "„Ankommen in Sindelfingen“" in page
+    x, y = placed["marked"]
+    assert f'cx="{x:.1f}" cy="{y:.1f}" data-chosen' in page
+    assert "<title>1. " in page  # the walk's stops, numbered
+
+
+def test_a_story_without_a_place_shows_no_sketch(city_client, arabic_story):
+    arabic_story.latitude = arabic_story.longitude = None
+    arabic_story.save()
+
+    page = city_client.get(f"/admin/geschichten/inspect/{arabic_story.pk}/").content.decode()
+
+    assert "data-chosen" not in page
