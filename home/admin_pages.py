@@ -182,6 +182,14 @@ class NetworkExplorableIndexView(ExplorableIndexView):
     ]
 
     @functools.cached_property
+    def show_ordering_column(self):
+        # Drag handles only for who may reorder: Wagtail shows them to everyone and then
+        # refuses the move. Without them, the listing keeps the tree's (walking) order.
+        return super().show_ordering_column and (
+            self.parent_page.permissions_for_user(self.request.user).can_reorder_children()
+        )
+
+    @functools.cached_property
     def explorable_columns(self):
         # Bulk actions (publish and unpublish first) are for who may publish: an association's
         # editor, who may not, acts on one page at a time from its menu.

@@ -12,6 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import GroupPagePermission, Locale, Page, TaskState, WorkflowState
 
 from .moderation.waiting import waiting_for
+from .permissions import sees_every_page
 from .roles import association_groups_of, moderates
 
 MAX_ROWS = 50
@@ -187,11 +188,27 @@ def _language_names():
     return {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
 
 
+def construct_summary_items(request, items):
+    """The site's totals (pages, images, documents) are the city's: an association's editor
+    starts with their own pages, and the page count would grow with other associations'
+    drafts."""
+    if not sees_every_page(request.user):
+        items.clear()
+
+
 def construct_panels(request, panels):
     user = request.user
     groups = list(association_groups_of(user).select_related("association_link__association"))
     if groups:
         panels.append(AssociationPagesPanel(groups))
+        if not moderates(user):
+            # Its table shows their pages in moderation and their last changes: Wagtail's
+            # panels of both would list them again below it.
+            panels[:] = [
+                panel
+                for panel in panels
+                if panel.name not in ("user_objects_in_workflow_moderation", "recent_edits")
+            ]
     if moderates(user):
         panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
         panels.append(WaitingCountsPanel())

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .action_menu import submit_first_for_authors
 from .admin_pages import PAGE_BULK_ACTIONS, NetworkPageViewSet
 from .admin_views import ParticipationGroup
-from .dashboard import construct_panels
+from .dashboard import construct_panels, construct_summary_items
 from .models import District, FocusArea, Language, MeetingSeries, SupportTopic
 from .moderation import next_steps
 from .moderation.account_settings import ModerationMailSettingsPanel
@@ -94,6 +94,11 @@ def register_participation():
 @hooks.register("construct_homepage_panels")
 def add_network_panels(request, panels):
     construct_panels(request, panels)
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def site_totals_for_the_city(request, items):
+    construct_summary_items(request, items)
 
 
 @hooks.register("after_create_page")

@@ -182,3 +182,26 @@ def test_bulk_actions_are_for_who_may_publish(client, volunteer, home):
 
     assert "data-bulk-action-checkbox" not in volunteers_listing
     assert "data-bulk-action-checkbox" in city_listing
+
+
+def test_the_volunteers_dashboard_starts_with_their_own_pages(client, volunteer):
+    client.force_login(volunteer)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Seiten Ihrer Vereine" in html
+    # No site totals (which would count other associations' new drafts) and no second list
+    # of their pages in moderation or of their last changes.
+    assert 'class="w-summary__list"' not in html
+    assert 'id="objects-in-workflow-section"' not in html
+    assert 'id="recent-edits-section"' not in html
+
+
+def test_drag_handles_only_for_who_may_reorder_a_walk(client, volunteer, demo_tour):
+    client.force_login(volunteer)
+    volunteers_walk = client.get(f"/admin/pages/{demo_tour.pk}/").content.decode()
+    client.force_login(make_city_editor())
+    city_walk = client.get(f"/admin/pages/{demo_tour.pk}/").content.decode()
+
+    assert "data-w-orderable-url-value" not in volunteers_walk
+    assert "data-w-orderable-url-value" in city_walk

@@ -214,7 +214,7 @@ def test_the_city_dashboard_counts_what_waits_each_leading_to_its_list(
 
     counts = html[html.index("Was auf Sie wartet") : html.index("Warteschlange der Moderation")]
     assert (
-        f'href="/admin/geschichten/?status=new"><strong>{new_stories}</strong> Neue Geschichten'
+        f'href="/admin/geschichten/?status=new">Neue Geschichten: <strong>{new_stories}</strong>'
         in counts
     )
     assert 'href="/admin/aufnahmeantraege/?status=new">' in counts
