@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
 from home.admin_pages import NetworkExplorableIndexView, NetworkPageViewSet
+from home.permissions import without_foreign_drafts
 
 from .models import TourStopPage
 
@@ -37,13 +38,14 @@ class WalkStopsIndexView(NetworkExplorableIndexView):
 
     def get_table(self, object_list):
         stops = list(object_list)
-        self.number_in_walk(stops)
+        self.number_in_walk(stops, self.request.user)
         return super().get_table(stops)
 
     @staticmethod
-    def number_in_walk(stops):
-        """Set each stop's ``walk_number``: its place among its walk's stops, drafts included
-        (where it will stand once published). One query for all the walks listed."""
+    def number_in_walk(stops, user=None):
+        """Set each stop's ``walk_number``: its place among its walk's stops that ``user`` may
+        see, drafts included (where it will stand once published); another association's
+        draft is not counted, so that no gap gives it away. One query for all the walks."""
         walk_paths = {stop.path[: -TourStopPage.steplen] for stop in stops}
         if not walk_paths:
             return
@@ -55,6 +57,8 @@ class WalkStopsIndexView(NetworkExplorableIndexView):
             ),
         )
         siblings = TourStopPage.objects.filter(in_these_walks)
+        if user is not None:
+            siblings = without_foreign_drafts(siblings, user)
         numbers, counters = {}, {}
         for pk, path in siblings.order_by("path").values_list("pk", "path"):
             walk = path[: -TourStopPage.steplen]

@@ -154,3 +154,42 @@ def test_the_new_stop_form_offers_the_walks_sketch_to_tap_on(new_stop_form, demo
     titles = demo_tour.get_children().order_by("path").values_list("title", flat=True)
     for number, title in enumerate(titles, start=1):
         assert f"<title>{number}. {title}</title>" in new_stop_form.replace("&#x27;", "'")
+
+
+def test_another_associations_draft_leaves_no_gap_in_the_numbers(client, demo_tour):
+    from decimal import Decimal
+
+    from tours.models import TourStopPage
+
+    first = demo_tour.get_children().order_by("path").first()
+    hidden = TourStopPage(
+        title="Entwurf eines anderen Vereins",
+        teaser="…",
+        latitude=Decimal("48.710000"),
+        longitude=Decimal("9.000000"),
+        live=False,
+    )
+    first.add_sibling(pos="right", instance=hidden)
+    client.force_login(make_editor_of("kulturbruecke-anatolien", username="autorin"))
+
+    html = client.get(f"/admin/pages/{demo_tour.pk}/").content.decode()
+
+    rows = _walk_listing_rows(html)
+    assert "Entwurf eines anderen Vereins" not in html
+    assert [number for number, _title in rows] == [str(n) for n in range(1, len(rows) + 1)]
+
+
+def test_an_empty_text_block_is_dropped_not_refused():
+    from tours.blocks import StoryBlock
+
+    block = StoryBlock()
+    story = block.to_python(
+        [
+            {"type": "paragraph", "value": "<p> </p>"},
+            {"type": "quote", "value": {"quote": "Wir kamen 1962.", "speaker": "", "language": ""}},
+        ]
+    )
+
+    cleaned = block.clean(story)
+
+    assert [child.block_type for child in cleaned] == ["quote"]
