@@ -2,11 +2,15 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.blocks.stream_block import StreamBlockAdapter
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -154,6 +158,18 @@ class StoryBlock(blocks.StreamBlock):
         return super().clean(
             blocks.StreamValue(self, [(child.block_type, child.value, child.id) for child in kept])
         )
+
+
+class StoryBlockAdapter(StreamBlockAdapter):
+    """The story in the editor: a photo or a recording just added opens its chooser at once
+    (tours/static/tours/admin/new_block_chooser.js)."""
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(js=["tours/admin/new_block_chooser.js"])
+
+
+register(StoryBlockAdapter(), StoryBlock)
 
 
 def _is_empty_text(child):

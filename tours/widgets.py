@@ -54,5 +54,4 @@ class LatitudeWithLocationButton(forms.NumberInput):
         return context
 
     class Media:
-        # The story's new photo or recording opens its chooser (on the same form, the stop's).
-        js = ["tours/admin/location.js", "tours/admin/new_block_chooser.js"]
+        js = ["tours/admin/location.js"]

@@ -5,9 +5,7 @@ revises and resubmits. Every tap and every scrolled pixel is counted (the issue'
 of the 30 taps and 6,000 px measured before), and axe-core finds no WCAG 2.1 AA violation on
 the volunteer's admin pages."""
 
-import io
 import re
-import wave
 
 import pytest
 from admin_browser import log_in, with_database
@@ -85,7 +83,7 @@ def violations(page):
 def cast(demo_site):
     """The volunteer with a photo and a recording in their association's media (uploaded
     earlier, as volunteers do from the phone's gallery), a reviewer, the city and the walk."""
-    from media_files import make_document, make_image
+    from media_files import make_document, make_image, wav_bytes
 
     from home.models import AssociationPage
     from home.roles import ensure_association_group
@@ -97,7 +95,7 @@ def cast(demo_site):
     collection = ensure_association_group(association).association_link.collection
     image = make_image(title="IMG_4711.jpg", collection=collection)
     audio = make_document(title="Erinnerung Eisdiele", collection=collection, name="eis.wav")
-    audio.file.save("eis.wav", ContentFile(one_second_of_silence()))
+    audio.file.save("eis.wav", ContentFile(wav_bytes()))
     return {
         "author": author.username,
         "reviewer": make_editor_of("circolo-culturale-ponte", username="pruefer").username,
@@ -106,16 +104,6 @@ def cast(demo_site):
         "image_title": image.title,
         "audio_title": audio.title,
     }
-
-
-def one_second_of_silence():
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as recording:
-        recording.setnchannels(1)
-        recording.setsampwidth(2)
-        recording.setframerate(8000)
-        recording.writeframes(b"\0\0" * 8000)
-    return buffer.getvalue()
 
 
 def add_block(phone, kind):

@@ -2,7 +2,6 @@
 
 import json
 import re
-from decimal import Decimal
 
 import pytest
 from media_files import make_image
@@ -114,17 +113,10 @@ def test_readers_still_get_a_text_for_a_hero_image_nobody_described():
 def volunteers_stop(volunteer, demo_tour):
     """A stop the volunteer wrote (their association may edit it)."""
     from home.roles import grant_to_contributors
-    from tours.models import TourStopPage
 
-    stop = demo_tour.add_child(
-        instance=TourStopPage(
-            title="Eisdiele Venezia",
-            teaser="Seit 1965.",
-            latitude=Decimal("48.710000"),
-            longitude=Decimal("9.000000"),
-            live=False,
-        )
-    )
+    from factories import TourStopPageFactory
+
+    stop = TourStopPageFactory(parent=demo_tour, title="Eisdiele Venezia", live=False)
     stop.save_revision(user=volunteer)
     grant_to_contributors(stop, volunteer)
     return stop

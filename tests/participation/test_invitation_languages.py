@@ -6,28 +6,17 @@ the same language. Resending keeps both."""
 import re
 
 import pytest
-from network_users import make_city_editor
 
 from django.core import mail
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from home.models import AssociationPage, EditorInvitation, MembershipApplication
+from home.models import EditorInvitation, MembershipApplication
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "Merhaba Ayşe, derneğinizin sayfasını birlikte hazırlayalım. Sorularınız için: Sina"
-
-
-@pytest.fixture
-def city_editor():
-    return make_city_editor()
-
-
-@pytest.fixture
-def association():
-    return AssociationPage.objects.get(slug="tanzkreis-kalimera")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime
 import re
 
 import pytest
-from network_users import make_city_editor, make_editor_of
+from network_users import make_editor_of
 
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -30,16 +30,6 @@ NEW_PASSWORD = "Gartenzwerg-Sonnenblume-42"
 def invitation_link():
     [link] = re.findall(r"http://testserver(/de/einladung/[\w-]+/)", mail.outbox[-1].body)
     return link
-
-
-@pytest.fixture
-def city_editor():
-    return make_city_editor()
-
-
-@pytest.fixture
-def association():
-    return AssociationPage.objects.get(slug="tanzkreis-kalimera")
 
 
 def invite(client, city_editor, association, email="neu@example.org"):

@@ -6,7 +6,7 @@ listing's title, the city's notice) opens this reading view, not the edit form."
 from urllib.parse import quote
 
 import pytest
-from network_users import make_city_editor, make_editor_of
+from network_users import make_editor_of
 from public_forms import application_data
 
 from django.core import mail
@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 
 ARABIC_MESSAGE = "نريد أن نشارك في مشروع ثقافة الترحيب.\n\nنحن عشرون عضوًا."
 RAW_VALUES = ("None", "True", "False")
-
-
-@pytest.fixture
-def city_editor():
-    return make_city_editor()
 
 
 @pytest.fixture

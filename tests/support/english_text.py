@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from babel.messages.pofile import read_po
-from template_text import READ_ATTRIBUTES
+from template_text import READ_ATTRIBUTES, VOID
 
 from django.apps import apps
 from django.utils import translation
@@ -41,21 +41,6 @@ class _ReadText(HTMLParser):
     """Text people read or hear: not scripts, and nothing hidden from everyone."""
 
     SKIPPED = {"script", "style", "template", "svg"}
-    VOID = {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -74,7 +59,7 @@ class _ReadText(HTMLParser):
                 for name, value in attrs.items()
                 if name in READ_ATTRIBUTES - {"content"} and value
             ]
-        if tag not in self.VOID:
+        if tag not in VOID:
             self._open.append((tag, hidden))
 
     def handle_endtag(self, tag):

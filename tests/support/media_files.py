@@ -62,3 +62,17 @@ def make_document(title="Protokoll", collection=None, name="protokoll-entwurf.tx
 def read_stored(fieldfile):
     with fieldfile.storage.open(fieldfile.name, "rb") as stored:
         return stored.read()
+
+
+def wav_bytes(frames=8000):
+    """A mono WAV of silence at 8 kHz (8000 frames: one second) that browsers can play."""
+    import io
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(8000)
+        recording.writeframes(b"\0\0" * frames)
+    return buffer.getvalue()

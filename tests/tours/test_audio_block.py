@@ -1,9 +1,7 @@
 """The audio block takes only files browsers can play, and never without a transcript."""
 
-import io
-import wave
-
 import pytest
+from media_files import wav_bytes
 
 from django.core.files.base import ContentFile
 
@@ -20,16 +18,6 @@ def document(name, content):
     doc.file.save(name, ContentFile(content), save=False)
     doc.save()
     return doc
-
-
-def wav_bytes():
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as recording:
-        recording.setnchannels(1)
-        recording.setsampwidth(2)
-        recording.setframerate(8000)
-        recording.writeframes(b"\x00\x00" * 800)
-    return buffer.getvalue()
 
 
 def clean(audio, transcript):
